@@ -1,0 +1,191 @@
+/** <App>: owns the wizard reducer, picks the screen for the current step, and makes the only exit() call. */
+import { Box, Text, useApp, useInput } from 'ink';
+import { type ComponentType, useEffect, useReducer, useRef, useState } from 'react';
+import { UiContext, type UiOptions } from './components/ui-options.js';
+import { type Content, contentFor, fill } from './content/content.js';
+import { WizardControlsContext } from './hooks/use-screen-keys.js';
+import { useTerminalSize } from './hooks/use-terminal-size.js';
+import { AmountScreen } from './screens/amount-screen.js';
+import { AutoRechargeScreen } from './screens/auto-recharge-screen.js';
+import { ChoiceScreen } from './screens/choice-screen.js';
+import { GuideScreen } from './screens/guide-screen.js';
+import { HelpOverlay } from './screens/help-overlay.js';
+import { ResumeScreen } from './screens/resume-screen.js';
+import { StepList } from './screens/step-list.js';
+import { type WizardAction, type WizardState, wizardReducer } from './wizard/reducer.js';
+import { STEPS, type Step, type StepKind, stepAt } from './wizard/steps.js';
+
+/** How the wizard ended: the exit code and a line to print once the screen is gone. */
+export type ExitResult = { readonly code: number; readonly message?: string };
+
+/** Props every screen receives. */
+export type ScreenProps = {
+  readonly step: Step;
+  readonly state: WizardState;
+  readonly content: Content;
+  readonly notice?: string;
+};
+
+/** Which component draws each kind of step. */
+const SCREENS: Record<StepKind, ComponentType<ScreenProps>> = {
+  intro: GuideScreen,
+  guide: GuideScreen,
+  choice: ChoiceScreen,
+  amount: AmountScreen,
+  'auto-recharge': AutoRechargeScreen,
+  'api-key': GuideScreen,
+  'test-call': GuideScreen,
+  done: GuideScreen,
+};
+
+/** Side effects the wizard asks for; each is optional so tests pass only what they check. */
+export type AppServices = {
+  /** Called with every new state; returns a notice when saving failed. */
+  readonly saveProgress?: (state: WizardState) => string | undefined;
+  /** Opens a page in the browser; resolves with a notice to show. */
+  readonly openUrl?: (url: string, content: Content) => Promise<string>;
+};
+
+type Props = {
+  readonly initial: WizardState;
+  readonly ui: Omit<UiOptions, 'columns' | 'rows'>;
+  readonly services?: AppServices;
+  /** A one-line note for the first screen (e.g. why saved progress was not used). */
+  readonly startNotice?: string;
+  /** Saved progress to offer: continue there, or start over. */
+  readonly resumeFrom?: Pick<WizardState, 'index' | 'reached' | 'answers'>;
+  readonly onExit: (result: ExitResult) => void;
+};
+
+const MIN_COLUMNS = 40;
+const MIN_ROWS = 15;
+/** From this width the step list stays open beside the screen. */
+const SIDE_LIST_COLUMNS = 100;
+
+/** The whole wizard. Pure in its props: no argv, no environment, no network. */
+export function App({ initial, ui, services = {}, startNotice, resumeFrom, onExit }: Props) {
+  const { exit } = useApp();
+  const [state, dispatch] = useReducer(wizardReducer, initial);
+  const [notice, setNotice] = useState<string | undefined>(startNotice);
+  const [offer, setOffer] = useState(resumeFrom);
+  const { columns, rows } = useTerminalSize();
+  const content = contentFor(state.locale);
+  const step = stepAt(state.index);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+
+  const saveNotice = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    // While the resume offer is open, the saved file is what is offered: leave it as it is.
+    if (offer) return;
+    const problem = services.saveProgress?.(state);
+    // Say once that saving fails, not on every move.
+    if (problem && !saveNotice.current) {
+      saveNotice.current = problem;
+      setNotice(problem);
+    }
+  }, [state, services, offer]);
+
+  // The notice belongs to the screen it was shown on.
+  const shownOn = useRef(state.index);
+  useEffect(() => {
+    if (shownOn.current !== state.index) {
+      shownOn.current = state.index;
+      setNotice(undefined);
+    }
+  }, [state.index]);
+
+  const finish = (result: ExitResult) => {
+    onExit(result);
+    exit();
+  };
+  const position = () => ({ n: stateRef.current.index + 1, total: STEPS.length });
+  const quit = () => {
+    const text = contentFor(stateRef.current.locale).ui;
+    finish({ code: 0, message: fill(saveNotice.current ? text.quitNotSaved : text.quitSaved, position()) });
+  };
+
+  // Ctrl+C is ours (Ink's is off): leave the screen cleanly and exit 130, progress kept.
+  useInput((input, key) => {
+    if (key.ctrl && input === 'c') {
+      finish({ code: 130, message: fill(contentFor(stateRef.current.locale).ui.interrupted, position()) });
+    }
+  });
+
+  const openPage = () => {
+    const url = stepAt(stateRef.current.index).url;
+    if (!url) return setNotice(content.ui.browser.noPage);
+    if (!services.openUrl) return;
+    void services.openUrl(url, content).then(setNotice);
+  };
+
+  const controls = {
+    dispatch: (action: WizardAction) => dispatch(action),
+    openPage,
+    quit,
+    active: state.overlay === 'none',
+  };
+
+  const uiOptions: UiOptions = { ...ui, columns, rows: rows ?? 24 };
+  if (columns < MIN_COLUMNS || (rows !== undefined && rows < MIN_ROWS)) {
+    return (
+      <UiContext.Provider value={uiOptions}>
+        <Text wrap="wrap">{fill(content.ui.tooSmall, { cols: columns, rows: rows ?? '?' })}</Text>
+      </UiContext.Provider>
+    );
+  }
+
+  if (offer) {
+    const choose = (resume: boolean) => {
+      if (resume) dispatch({ type: 'resume', ...offer });
+      setOffer(undefined);
+    };
+    return (
+      <UiContext.Provider value={uiOptions}>
+        <WizardControlsContext.Provider value={controls}>
+          <ResumeScreen content={content} index={offer.index} onChoose={choose} />
+        </WizardControlsContext.Provider>
+      </UiContext.Provider>
+    );
+  }
+
+  const Screen = SCREENS[step.kind];
+  const sideList = columns >= SIDE_LIST_COLUMNS && !ui.screenReader;
+  const closeOverlay = () => dispatch({ type: 'close-overlay' });
+  const mainWidth = sideList ? columns - 30 : columns;
+  let main = <Screen key={step.id} step={step} state={state} content={content} notice={notice} />;
+  if (state.overlay === 'help') main = <HelpOverlay content={content} onClose={closeOverlay} />;
+  if (state.overlay === 'steps') {
+    main = (
+      <StepList
+        state={state}
+        content={content}
+        interactive
+        onGo={(id) => dispatch({ type: 'go-to', step: id })}
+        onClose={closeOverlay}
+      />
+    );
+  }
+  return (
+    <UiContext.Provider value={{ ...uiOptions, columns: mainWidth }}>
+      <WizardControlsContext.Provider value={controls}>
+        <Box flexDirection="row" width={columns}>
+          <Box flexDirection="column" width={mainWidth}>
+            {main}
+          </Box>
+          {sideList && state.overlay !== 'steps' ? (
+            <Box flexDirection="column" marginLeft={2} width={28}>
+              <StepList
+                state={state}
+                content={content}
+                interactive={false}
+                onGo={() => undefined}
+                onClose={() => undefined}
+              />
+            </Box>
+          ) : null}
+        </Box>
+      </WizardControlsContext.Provider>
+    </UiContext.Provider>
+  );
+}

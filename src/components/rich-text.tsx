@@ -1,0 +1,49 @@
+import { Text, Transform } from 'ink';
+import { asciiFold, fill, type Vars } from '../content/content.js';
+import { theme } from './theme.js';
+import { useUi } from './ui-options.js';
+
+type Props = {
+  /** A sentence from the locale file: `{name}` tokens and `backticked` platform labels. */
+  readonly text: string;
+  /** Values for the `{name}` tokens. */
+  readonly vars?: Vars;
+  /** A role from the theme for the whole sentence. */
+  readonly tone?: keyof typeof theme;
+};
+
+/** Draws one sentence of content: fills tokens, highlights platform labels, folds symbols in ASCII mode. */
+export function RichText({ text, vars, tone }: Props) {
+  const { ascii, color } = useUi();
+  const filled = fill(text, vars);
+  const parts = filled.split('`');
+  return (
+    <Transform transform={dropWrapSpace}>
+      <Text wrap="wrap" {...(tone ? theme[tone] : {})}>
+        {parts.map((part, index) => {
+          const shown = ascii ? asciiFold(part) : part;
+          // Odd parts sit between backticks: a label spelled as the platform shows it.
+          if (index % 2 === 1) {
+            return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: parts of one fixed sentence
+              <Text key={index} {...theme.label}>
+                {color ? shown : `"${shown}"`}
+              </Text>
+            );
+          }
+          // biome-ignore lint/suspicious/noArrayIndexKey: parts of one fixed sentence
+          return <Text key={index}>{shown}</Text>;
+        })}
+      </Text>
+    </Transform>
+  );
+}
+
+// Ink wraps with trim off, so a line may start with the space it broke at; drop it (colour codes may precede it).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching colour codes
+const WRAP_SPACE = /^((?:\u001b\[[0-9;]*m)*) /;
+
+/** Removes the one space a wrapped line may begin with. */
+export function dropWrapSpace(line: string, index: number): string {
+  return index === 0 ? line : line.replace(WRAP_SPACE, '$1');
+}

@@ -1,0 +1,39 @@
+/** The practice server's scenario names; kept apart from the server so flag parsing stays light. */
+export const SCENARIOS = [
+  'success',
+  'no-credit',
+  'no-credit-then-ok',
+  'credit-balance-exhausted',
+  'billing-hard-limit',
+  'invalid-key',
+  'missing-key',
+  'account-deactivated',
+  'missing-scope',
+  'models-forbidden',
+  'mismatched-organization',
+  'no-organization',
+  'access-terminated',
+  'region',
+  'rate-limit',
+  'rate-limit-always',
+  'server-error',
+  'overloaded',
+  'model-not-found',
+  'project-model-forbidden',
+  'invalid-url',
+  'html-502',
+  'not-json',
+  'cut-off',
+  'stream-early-end',
+  'stream-error',
+  'slow',
+  'control-chars',
+] as const;
+
+/** How the practice server answers. */
+export type ScenarioName = (typeof SCENARIOS)[number];
+
+/** Whether a string names a scenario. */
+export function isScenarioName(value: string): value is ScenarioName {
+  return (SCENARIOS as readonly string[]).includes(value);
+}

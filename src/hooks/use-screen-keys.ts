@@ -1,0 +1,58 @@
+/** Connects a screen to the keyboard: maps keys to intents and runs the screen's or the wizard's handler. */
+import { useInput } from 'ink';
+import { createContext, useContext } from 'react';
+import type { WizardAction } from '../wizard/reducer.js';
+import { type Intent, type KeyMode, keyToIntent } from './key-intent.js';
+
+/** What every screen can ask of the wizard, provided by <App>. */
+export type WizardControls = {
+  readonly dispatch: (action: WizardAction) => void;
+  /** Open the current step's page in the browser. */
+  readonly openPage: () => void;
+  /** Quit with progress saved (exit 0). */
+  readonly quit: () => void;
+  /** Whether screens receive keys (false while an overlay is open). */
+  readonly active: boolean;
+};
+
+export const WizardControlsContext = createContext<WizardControls>({
+  dispatch: () => undefined,
+  openPage: () => undefined,
+  quit: () => undefined,
+  active: true,
+});
+
+/** The wizard's controls, for screens. */
+export function useWizardControls(): WizardControls {
+  return useContext(WizardControlsContext);
+}
+
+type Handlers = { readonly [T in Intent['type']]?: (intent: Extract<Intent, { type: T }>) => void };
+
+/**
+ * Handles a screen's keys. Handlers the screen gives win; the rest fall back to the wizard's navigation
+ * (next, back, jump, steps, help, language, open, quit).
+ */
+export function useScreenKeys(handlers: Handlers, mode: KeyMode = 'screen', isActive = true): void {
+  const controls = useWizardControls();
+  const { dispatch } = controls;
+  const defaults: Handlers = {
+    next: () => dispatch({ type: 'next' }),
+    back: () => dispatch({ type: 'back' }),
+    jump: (intent) => dispatch({ type: 'go-to-number', number: intent.number }),
+    steps: () => dispatch({ type: 'open-overlay', overlay: 'steps' }),
+    help: () => dispatch({ type: 'open-overlay', overlay: 'help' }),
+    lang: () => dispatch({ type: 'switch-locale' }),
+    open: () => controls.openPage(),
+    quit: () => controls.quit(),
+  };
+  useInput(
+    (input, key) => {
+      const intent = keyToIntent(input, key, mode);
+      if (!intent || intent.type === 'interrupt') return;
+      const handler = (handlers[intent.type] ?? defaults[intent.type]) as ((i: Intent) => void) | undefined;
+      handler?.(intent);
+    },
+    { isActive: isActive && controls.active },
+  );
+}

@@ -1,0 +1,73 @@
+import { Box } from 'ink';
+import { useReducer, useState } from 'react';
+import { PRICE_TABLE, whatItBuys } from '../api/prices.js';
+import { RichText } from '../components/rich-text.js';
+import { keyToEdit, TextField } from '../components/text-field.js';
+import type { Content } from '../content/content.js';
+import { formatAbout, formatCompact } from '../content/numbers.js';
+import { useScreenKeys, useWizardControls } from '../hooks/use-screen-keys.js';
+import { type AmountError, formatDollars, MIN_DOLLARS, parseAmount } from '../wizard/amount.js';
+import type { WizardState } from '../wizard/reducer.js';
+import type { Step } from '../wizard/steps.js';
+import { textField, textFieldReducer } from '../wizard/text-field.js';
+import { fieldHints, ScreenFrame } from './screen-frame.js';
+
+type Props = {
+  readonly step: Step;
+  readonly state: WizardState;
+  readonly content: Content;
+  readonly notice?: string;
+};
+
+/** The initial credit: prefilled with 10, checked on Enter, with what the amount buys shown as you type. */
+export function AmountScreen({ step, state, content, notice }: Props) {
+  const { dispatch } = useWizardControls();
+  const [field, edit] = useReducer(textFieldReducer, textField(state.answers.amount ?? '10'));
+  const [error, setError] = useState<AmountError | undefined>();
+  const text = content.steps.amount;
+
+  useScreenKeys(
+    {
+      type: ({ input, key }) => {
+        const action = keyToEdit(input, key);
+        if (!action) return;
+        edit(action);
+        setError(undefined);
+      },
+      submit: () => {
+        const result = parseAmount(field.value);
+        if (!result.ok) return setError(result.error);
+        dispatch({ type: 'answer', answers: { amount: result.value }, advance: true });
+      },
+    },
+    'field',
+  );
+
+  const live = parseAmount(field.value);
+  const buys = live.ok ? whatItBuys(live.dollars) : undefined;
+  return (
+    <ScreenFrame step={step} content={content} hints={fieldHints(content)} notice={notice}>
+      <Box marginTop={1}>
+        <TextField label={text.field} state={field} focused />
+      </Box>
+      {error ? (
+        <RichText text={text.errors[error]} vars={{ min: MIN_DOLLARS }} tone="error" />
+      ) : live.ok && buys ? (
+        <RichText
+          text={text.estimate}
+          vars={{
+            date: PRICE_TABLE.asOf,
+            amount: formatDollars(live.value),
+            calls: formatAbout(buys.calls, state.locale),
+            input: formatCompact(buys.inputTokens, state.locale),
+            output: formatCompact(buys.outputTokens, state.locale),
+          }}
+        />
+      ) : null}
+      {live.ok && live.aboveGuide ? <RichText text={text.warnAboveGuide} tone="warning" /> : null}
+      <Box marginTop={1}>
+        <RichText text={text.facts} />
+      </Box>
+    </ScreenFrame>
+  );
+}

@@ -1,0 +1,146 @@
+import { Box } from 'ink';
+import { useReducer, useState } from 'react';
+import { ChoiceList } from '../components/choice-list.js';
+import { RichText } from '../components/rich-text.js';
+import { keyToEdit, TextField } from '../components/text-field.js';
+import type { Content } from '../content/content.js';
+import { useScreenKeys, useWizardControls } from '../hooks/use-screen-keys.js';
+import { formatDollars, MIN_DOLLARS, parseAmount } from '../wizard/amount.js';
+import type { WizardState } from '../wizard/reducer.js';
+import type { Step } from '../wizard/steps.js';
+import { type TextFieldState, textField, textFieldReducer } from '../wizard/text-field.js';
+import { fieldHints, navHints, ScreenFrame } from './screen-frame.js';
+
+type Props = {
+  readonly step: Step;
+  readonly state: WizardState;
+  readonly content: Content;
+  readonly notice?: string;
+};
+
+type Phase = 'choose' | 'threshold' | 'restore';
+
+/** Off (recommended) or on; when kept on, the threshold and the balance to restore, with a warning. */
+export function AutoRechargeScreen({ step, state, content, notice }: Props) {
+  const { dispatch } = useWizardControls();
+  const saved = state.answers.autoRecharge;
+  const [phase, setPhase] = useState<Phase>('choose');
+  const [selected, setSelected] = useState(saved?.enabled ? 1 : 0);
+  const [threshold, editThreshold] = useReducer(
+    textFieldReducer,
+    textField(saved?.enabled ? saved.threshold : '5'),
+  );
+  const [restore, editRestore] = useReducer(
+    textFieldReducer,
+    textField(saved?.enabled ? saved.restoreTo : '10'),
+  );
+  const [error, setError] = useState<string | undefined>();
+  const text = content.steps['auto-recharge'];
+  const errors = content.steps.amount.errors;
+
+  useScreenKeys(
+    {
+      up: () => setSelected(0),
+      down: () => setSelected(1),
+      next: () => {
+        if (selected === 0)
+          dispatch({ type: 'answer', answers: { autoRecharge: { enabled: false } }, advance: true });
+        else setPhase('threshold');
+      },
+    },
+    'screen',
+    phase === 'choose',
+  );
+
+  const typeInto = (edit: typeof editThreshold) => ({
+    type: ({ input, key }: { input: string; key: Parameters<typeof keyToEdit>[1] }) => {
+      const action = keyToEdit(input, key);
+      if (!action) return;
+      edit(action);
+      setError(undefined);
+    },
+  });
+  const check = (field: TextFieldState) => {
+    const result = parseAmount(field.value);
+    if (!result.ok) setError(errors[result.error].replace('{min}', String(MIN_DOLLARS)));
+    return result;
+  };
+
+  useScreenKeys(
+    {
+      ...typeInto(editThreshold),
+      submit: () => {
+        if (check(threshold).ok) setPhase('restore');
+      },
+      back: () => {
+        setError(undefined);
+        setPhase('choose');
+      },
+    },
+    'field',
+    phase === 'threshold',
+  );
+  useScreenKeys(
+    {
+      ...typeInto(editRestore),
+      submit: () => {
+        const low = parseAmount(threshold.value);
+        const high = check(restore);
+        if (!low.ok || !high.ok) return;
+        if (high.dollars <= low.dollars) {
+          return setError(text.restoreNotAbove.replace('{threshold}', formatDollars(low.value)));
+        }
+        dispatch({
+          type: 'answer',
+          answers: { autoRecharge: { enabled: true, threshold: low.value, restoreTo: high.value } },
+          advance: true,
+        });
+      },
+      back: () => {
+        setError(undefined);
+        setPhase('threshold');
+      },
+    },
+    'field',
+    phase === 'restore',
+  );
+
+  const h = content.ui.hints;
+  const hints =
+    phase === 'choose'
+      ? navHints(content, step, [
+          ['↑↓', h.move],
+          ['Enter', h.choose],
+        ])
+      : fieldHints(content);
+  const low = parseAmount(threshold.value);
+  const high = parseAmount(restore.value);
+  return (
+    <ScreenFrame step={step} content={content} hints={hints} notice={notice}>
+      <Box marginTop={1}>
+        <ChoiceList
+          options={[
+            { value: 'off', label: text.choices.off },
+            { value: 'on', label: text.choices.on },
+          ]}
+          selected={selected}
+        />
+      </Box>
+      {phase === 'choose' ? null : (
+        <Box flexDirection="column" marginTop={1}>
+          <TextField label={text.threshold} state={threshold} focused={phase === 'threshold'} />
+          {phase === 'restore' ? <TextField label={text.restoreTo} state={restore} focused /> : null}
+          {error ? <RichText text={error} tone="error" /> : null}
+          <RichText
+            text={text.warning}
+            vars={{
+              threshold: low.ok ? formatDollars(low.value) : '…',
+              restoreTo: high.ok ? formatDollars(high.value) : '…',
+            }}
+            tone="warning"
+          />
+        </Box>
+      )}
+    </ScreenFrame>
+  );
+}

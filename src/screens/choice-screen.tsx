@@ -1,0 +1,54 @@
+import { Box } from 'ink';
+import { useState } from 'react';
+import { ChoiceList } from '../components/choice-list.js';
+import type { Content } from '../content/content.js';
+import { useScreenKeys, useWizardControls } from '../hooks/use-screen-keys.js';
+import type { WizardState } from '../wizard/reducer.js';
+import type { Step } from '../wizard/steps.js';
+import { navHints, ScreenFrame } from './screen-frame.js';
+
+type Props = {
+  readonly step: Step;
+  readonly state: WizardState;
+  readonly content: Content;
+  readonly notice?: string;
+};
+
+const ACCOUNT_TYPES = ['individual', 'company'] as const;
+
+/** Individual or Company: ↑ ↓ to move, Enter to choose and go on. The answer is recorded. */
+export function ChoiceScreen({ step, state, content, notice }: Props) {
+  const { dispatch } = useWizardControls();
+  const [selected, setSelected] = useState(
+    Math.max(0, ACCOUNT_TYPES.indexOf(state.answers.accountType ?? 'individual')),
+  );
+  const choose = () => {
+    const value = ACCOUNT_TYPES[selected] ?? 'individual';
+    dispatch({ type: 'answer', answers: { accountType: value }, advance: true });
+  };
+  useScreenKeys({
+    up: () => setSelected((index) => Math.max(0, index - 1)),
+    down: () => setSelected((index) => Math.min(ACCOUNT_TYPES.length - 1, index + 1)),
+    next: choose,
+  });
+  const choices = content.steps['account-type'].choices;
+  const h = content.ui.hints;
+  return (
+    <ScreenFrame
+      step={step}
+      content={content}
+      notice={notice}
+      hints={navHints(content, step, [
+        ['↑↓', h.move],
+        ['Enter', h.choose],
+      ])}
+    >
+      <Box marginTop={1}>
+        <ChoiceList
+          options={ACCOUNT_TYPES.map((value) => ({ value, label: choices[value] }))}
+          selected={selected}
+        />
+      </Box>
+    </ScreenFrame>
+  );
+}

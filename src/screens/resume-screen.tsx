@@ -1,0 +1,58 @@
+import { Box, Text } from 'ink';
+import { useState } from 'react';
+import { ChoiceList } from '../components/choice-list.js';
+import { KeyHints } from '../components/key-hints.js';
+import { theme } from '../components/theme.js';
+import { type Content, fill } from '../content/content.js';
+import { useScreenKeys } from '../hooks/use-screen-keys.js';
+import { STEPS, stepAt } from '../wizard/steps.js';
+
+type Props = {
+  readonly content: Content;
+  /** Where the saved run stopped (0-based). */
+  readonly index: number;
+  readonly onChoose: (resume: boolean) => void;
+};
+
+/** Offered when saved progress exists: continue at step N, or start over. */
+export function ResumeScreen({ content, index, onChoose }: Props) {
+  const [selected, setSelected] = useState(0);
+  useScreenKeys({
+    up: () => setSelected(0),
+    down: () => setSelected(1),
+    next: () => onChoose(selected === 0),
+    back: () => undefined,
+    jump: () => undefined,
+    steps: () => undefined,
+  });
+  const text = content.ui.resume;
+  const vars = { n: index + 1, total: STEPS.length, name: content.steps[stepAt(index).id].name };
+  const h = content.ui.hints;
+  return (
+    <Box flexDirection="column">
+      <Text {...theme.title}>{text.title}</Text>
+      <Box marginTop={1}>
+        <Text wrap="wrap">{fill(text.body, vars)}</Text>
+      </Box>
+      <Box marginTop={1}>
+        <ChoiceList
+          options={[
+            { value: 'continue', label: fill(text.continue, vars) },
+            { value: 'restart', label: text.restart },
+          ]}
+          selected={selected}
+        />
+      </Box>
+      <Box marginTop={1}>
+        <KeyHints
+          hints={[
+            ['↑↓', h.move],
+            ['Enter', h.choose],
+            ['l', h.lang],
+            ['q', h.quit],
+          ]}
+        />
+      </Box>
+    </Box>
+  );
+}

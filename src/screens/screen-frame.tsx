@@ -1,0 +1,84 @@
+import { Box } from 'ink';
+import type { ReactNode } from 'react';
+import { type Hint, KeyHints } from '../components/key-hints.js';
+import { PageLink } from '../components/page-link.js';
+import { ProgressBar } from '../components/progress-bar.js';
+import { RichText } from '../components/rich-text.js';
+import type { Content } from '../content/content.js';
+import { STEPS, type Step, stepIndex } from '../wizard/steps.js';
+
+type Props = {
+  readonly step: Step;
+  readonly content: Content;
+  /** What this screen adds below its explanation: a choice, a field, a result. */
+  readonly children?: ReactNode;
+  /** The keys that work here. */
+  readonly hints: readonly Hint[];
+  /** A one-line note from the wizard (browser, copy, store), shown above the hints. */
+  readonly notice?: string;
+};
+
+/** The parts every screen shares: progress, title, explanation, labels, the page link and key hints. */
+export function ScreenFrame({ step, content, children, hints, notice }: Props) {
+  const text = content.steps[step.id];
+  const number = stepIndex(step.id) + 1;
+  const labels = step.labels.map((label) => `\`${label}\``).join('  ');
+  return (
+    <Box flexDirection="column">
+      <ProgressBar number={number} total={STEPS.length} name={text.name} template={content.ui.progress} />
+      <Box marginTop={1}>
+        <RichText text={text.title} tone="title" />
+      </Box>
+      {text.body.map((paragraph) => (
+        <Box key={paragraph} marginTop={1}>
+          <RichText text={paragraph} />
+        </Box>
+      ))}
+      {labels ? (
+        <Box marginTop={1}>
+          <RichText text={`${content.ui.lookFor} ${labels}`} />
+        </Box>
+      ) : null}
+      {children}
+      {step.url ? (
+        <Box marginTop={1}>
+          <PageLink url={step.url} text={content.ui.openLink} />
+        </Box>
+      ) : null}
+      {notice ? (
+        <Box marginTop={1}>
+          <RichText text={notice} tone="warning" />
+        </Box>
+      ) : null}
+      <Box marginTop={1}>
+        <KeyHints hints={hints} />
+      </Box>
+    </Box>
+  );
+}
+
+/** The usual key hints for a screen without a text field. */
+export function navHints(content: Content, step: Step, extra: readonly Hint[] = []): Hint[] {
+  const h = content.ui.hints;
+  const first = stepIndex(step.id) === 0;
+  return [
+    ...extra,
+    ...(extra.some(([key]) => key === 'Enter') ? [] : ([['Enter', h.next]] as Hint[])),
+    ...(first ? [] : ([['←', h.back]] as Hint[])),
+    ['s', h.steps],
+    ...(step.url ? ([['o', h.open]] as Hint[]) : []),
+    ['?', h.help],
+    ['l', h.lang],
+    ['q', h.quit],
+  ];
+}
+
+/** Key hints for a screen whose text field has the keyboard. */
+export function fieldHints(content: Content): Hint[] {
+  const h = content.ui.hints;
+  return [
+    ['Enter', h.submit],
+    ['Esc', h.back],
+    ['Ctrl+C', h.quit],
+  ];
+}

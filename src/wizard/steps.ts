@@ -1,0 +1,116 @@
+/** The 14 screens of the guide, in order, as data. Text lives in assets/guide/<locale>.json under the same id. */
+
+export const STEP_IDS = [
+  'welcome',
+  'login',
+  'settings',
+  'billing',
+  'add-payment',
+  'account-type',
+  'card',
+  'amount',
+  'auto-recharge',
+  'confirm',
+  'balance',
+  'api-key',
+  'test-call',
+  'done',
+] as const;
+
+/** A step id, as used in progress files, `error.step`, content keys and tests. */
+export type StepId = (typeof STEP_IDS)[number];
+
+/** Which screen component draws a step. */
+export type StepKind =
+  | 'intro'
+  | 'guide'
+  | 'choice'
+  | 'amount'
+  | 'auto-recharge'
+  | 'api-key'
+  | 'test-call'
+  | 'done';
+
+/** One step of the guide. */
+export type Step = {
+  readonly id: StepId;
+  readonly kind: StepKind;
+  /** The platform page for this step, when there is one. */
+  readonly url?: string;
+  /** The platform's own labels to look for, spelled as the platform shows them (English in every locale). */
+  readonly labels: readonly string[];
+  /** The file in assets/wireframes/ that pictures this step's page. */
+  readonly wireframe?: string;
+};
+
+/** Platform pages, as linked from the guide and from diagnoses. */
+export const PAGES = {
+  platform: 'https://platform.openai.com/docs/overview',
+  settings: 'https://platform.openai.com/settings/organization/general',
+  billing: 'https://platform.openai.com/settings/organization/billing/overview',
+  apiKeys: 'https://platform.openai.com/api-keys',
+  usage: 'https://platform.openai.com/usage',
+  limits: 'https://platform.openai.com/settings/organization/limits',
+} as const;
+
+export const STEPS: readonly Step[] = [
+  { id: 'welcome', kind: 'intro', labels: [] },
+  { id: 'login', kind: 'guide', url: PAGES.platform, labels: ['Log in'], wireframe: 'login' },
+  { id: 'settings', kind: 'guide', url: PAGES.settings, labels: ['Settings'], wireframe: 'settings' },
+  {
+    id: 'billing',
+    kind: 'guide',
+    url: PAGES.billing,
+    labels: ['ORGANIZATION', 'Billing'],
+    wireframe: 'billing',
+  },
+  {
+    id: 'add-payment',
+    kind: 'guide',
+    url: PAGES.billing,
+    labels: ['Add payment details'],
+    wireframe: 'add-payment',
+  },
+  {
+    id: 'account-type',
+    kind: 'choice',
+    labels: ['Individual', 'Company'],
+    wireframe: 'account-type',
+  },
+  { id: 'card', kind: 'guide', labels: ['Card number'], wireframe: 'card' },
+  { id: 'amount', kind: 'amount', labels: ['Initial credit purchase'], wireframe: 'amount' },
+  {
+    id: 'auto-recharge',
+    kind: 'auto-recharge',
+    labels: ['Would you like to set up automatic recharge?', 'auto-reload'],
+    wireframe: 'auto-recharge',
+  },
+  { id: 'confirm', kind: 'guide', labels: ['Continue', 'Confirm payment'], wireframe: 'confirm' },
+  { id: 'balance', kind: 'guide', url: PAGES.billing, labels: ['Credit balance'], wireframe: 'balance' },
+  {
+    id: 'api-key',
+    kind: 'api-key',
+    url: PAGES.apiKeys,
+    labels: ['Create new secret key'],
+    wireframe: 'api-key',
+  },
+  { id: 'test-call', kind: 'test-call', labels: [] },
+  { id: 'done', kind: 'done', labels: [] },
+];
+
+/** The position of a step in STEPS. */
+export function stepIndex(id: StepId): number {
+  return STEP_IDS.indexOf(id);
+}
+
+/** Whether a string is one of the step ids. */
+export function isStepId(value: unknown): value is StepId {
+  return typeof value === 'string' && (STEP_IDS as readonly string[]).includes(value);
+}
+
+/** The step at a position; positions are always clamped by the reducer, so this never misses. */
+export function stepAt(index: number): Step {
+  const step = STEPS[Math.min(Math.max(index, 0), STEPS.length - 1)];
+  if (!step) throw new Error('STEPS is empty');
+  return step;
+}

@@ -1,0 +1,64 @@
+/** Runs the built CLI as a separate process with piped stdio (npm test builds dist/ first). */
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The built entry. */
+export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+
+/** What a run printed and how it ended. */
+export type CliResult = {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+};
+
+/** A fresh, empty config folder, so runs never touch the developer's own progress. */
+export function freshConfigHome(): string {
+  return mkdtempSync(join(tmpdir(), 'topup-config-'));
+}
+
+/** A clean environment: no key, English, no colour surprises, an empty config folder. */
+export function baseEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    LANG: 'en_US.UTF-8',
+    XDG_CONFIG_HOME: freshConfigHome(),
+    ...extra,
+  };
+}
+
+/** Runs the CLI to its end (bounded), feeding `input` on stdin. */
+export function runCli(
+  args: readonly string[],
+  options: { env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number } = {},
+): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env: options.env ?? baseEnv(), stdio: 'pipe' });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(
+        new Error(
+          `openai-topup ${args.join(' ')} did not end in time; stdout:\n${stdout}\nstderr:\n${stderr}`,
+        ),
+      );
+    }, options.timeoutMs ?? 15_000);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    });
+    child.stdin.end(options.input ?? '');
+  });
+}

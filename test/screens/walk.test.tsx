@@ -1,0 +1,248 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { stepIndex } from '../../src/wizard/steps.js';
+import { renderApp } from '../helpers/app.js';
+import { KEYS } from '../helpers/render.js';
+
+let unmount: (() => void) | undefined;
+afterEach(() => unmount?.());
+
+function start(options: Parameters<typeof renderApp>[0] = {}) {
+  const app = renderApp({ columns: 80, rows: 24, ...options });
+  unmount = () => app.instance.unmount();
+  return app;
+}
+
+describe('walking the wizard with keys', () => {
+  it('goes forward through all 14 screens with Enter, answering the input screens', async () => {
+    const app = start();
+    const expected = [
+      '1/14 Welcome',
+      '2/14 Log in',
+      '3/14 Settings',
+      '4/14 Billing',
+      '5/14 Payment details',
+      '6/14 Individual or company',
+      '7/14 Card',
+      '8/14 Initial credit',
+      '9/14 Automatic recharge',
+      '10/14 Confirm',
+      '11/14 Balance',
+      '12/14 API key',
+      '13/14 Test call',
+      '14/14 Done',
+    ];
+    for (const [index, title] of expected.entries()) {
+      await app.waitForText(title);
+      if (index < expected.length - 1) await app.press(KEYS.enter);
+    }
+    // The last screen stays put on Enter.
+    await app.press(KEYS.enter);
+    expect(app.frame()).toContain('14/14 Done');
+  });
+
+  it('goes back with Esc, ← and Backspace, and not past the first screen', async () => {
+    const app = start({ state: { index: 4, reached: 4 } });
+    await app.waitForText('5/14');
+    await app.press(KEYS.escape);
+    await app.waitForText('4/14');
+    await app.press(KEYS.left);
+    await app.waitForText('3/14');
+    await app.press(KEYS.backspace);
+    await app.waitForText('2/14');
+    await app.press(KEYS.escape, KEYS.escape);
+    await app.waitForText('1/14');
+    expect(app.frame()).not.toContain('← back');
+  });
+
+  it('jumps with a digit to a step already reached, and not beyond', async () => {
+    const app = start({ state: { index: 5, reached: 5 } });
+    await app.waitForText('6/14');
+    await app.press('9');
+    expect(app.frame()).toContain('6/14');
+    await app.press('3');
+    await app.waitForText('3/14 Settings');
+    await app.press('6');
+    await app.waitForText('6/14');
+  });
+
+  it('switches language with l and keeps the place', async () => {
+    const app = start({ state: { index: 3, reached: 3 } });
+    await app.waitForText('4/14 Billing');
+    await app.press('l');
+    await app.waitForText('4/14 결제');
+    expect(app.frame()).toContain('Organization → Billing으로 가기');
+    await app.press('l');
+    await app.waitForText('4/14 Billing');
+  });
+
+  it('quits with q, exit 0, progress saved', async () => {
+    const app = start({ state: { index: 2, reached: 2 } });
+    await app.waitForText('3/14');
+    await app.press('q');
+    await app.waitFor(() => app.exit() !== undefined, 'the exit');
+    expect(app.exit()).toEqual({
+      code: 0,
+      message: 'Progress saved at step 3/14. Run openai-topup again to continue.',
+    });
+  });
+
+  it('exits 130 on Ctrl+C, also inside a text field', async () => {
+    const app = start({ state: { index: stepIndex('amount'), reached: stepIndex('amount') } });
+    await app.waitForText('8/14');
+    await app.press(KEYS.ctrlC);
+    await app.waitFor(() => app.exit() !== undefined, 'the exit');
+    expect(app.exit()?.code).toBe(130);
+  });
+
+  it('opens help with ? and closes it with Esc', async () => {
+    const app = start({ state: { index: 1, reached: 1 } });
+    await app.waitForText('2/14');
+    await app.press('?');
+    await app.waitForText('switch language');
+    await app.press(KEYS.escape);
+    await app.waitForText('2/14 Log in');
+  });
+
+  it('opens the step list with s and jumps to a reached step with Enter', async () => {
+    const app = start({ state: { index: 4, reached: 6 } });
+    await app.waitForText('5/14');
+    await app.press('s');
+    await app.waitForText('All steps');
+    expect(app.frame()).toContain('● 5. Payment details');
+    expect(app.frame()).toContain('✓ 7. Card');
+    expect(app.frame()).toContain('○ 8. Initial credit');
+    await app.press(KEYS.up, KEYS.up, KEYS.enter);
+    await app.waitForText('3/14 Settings');
+  });
+});
+
+describe('the account-type screen', () => {
+  it('records Company when chosen with ↓ and Enter', async () => {
+    const saved: unknown[] = [];
+    const index = stepIndex('account-type');
+    const app = start({
+      state: { index, reached: index },
+      services: { saveProgress: (state) => void saved.push(state.answers) },
+    });
+    await app.waitForText('Individual or company?');
+    await app.press(KEYS.down, KEYS.enter);
+    await app.waitForText('7/14 Card');
+    expect(saved.at(-1)).toEqual({ accountType: 'company' });
+  });
+});
+
+describe('the amount screen', () => {
+  const index = stepIndex('amount');
+  const open = (answers = {}) => start({ state: { index, reached: index, answers } });
+
+  it('is prefilled with 10 and Enter takes it', async () => {
+    const saved: unknown[] = [];
+    const app = start({
+      state: { index, reached: index },
+      services: { saveProgress: (s) => void saved.push(s.answers) },
+    });
+    await app.waitForText('$10');
+    expect(app.frame()).toMatch(/pays for about 650,000 calls/);
+    await app.press(KEYS.enter);
+    await app.waitForText('9/14');
+    expect(saved.at(-1)).toEqual({ amount: '10' });
+  });
+
+  it.each([
+    ['', 'Type an amount'],
+    ['abc', 'Use digits'],
+    ['-5', 'cannot be negative'],
+    ['4', 'smallest purchase is $5'],
+    ['10.505', 'at most two decimals'],
+  ])('refuses %j with a clear message and stays', async (typed, message) => {
+    const app = open();
+    await app.waitForText('$10');
+    await app.press(KEYS.backspace, KEYS.backspace);
+    for (const char of typed) await app.press(char);
+    await app.press(KEYS.enter);
+    await app.waitForText(message);
+    expect(app.frame()).toContain('8/14');
+  });
+
+  it('warns above $100 but accepts the amount', async () => {
+    const app = open();
+    await app.waitForText('$10');
+    await app.press('0', '0');
+    await app.waitForText('Above $100');
+    expect(app.frame()).toContain('trust tier');
+    await app.press(KEYS.enter);
+    await app.waitForText('9/14');
+  });
+
+  it('takes full-width digits from a Korean input method', async () => {
+    const app = start({ locale: 'ko', state: { index, reached: index } });
+    await app.waitForText('$10');
+    await app.press(KEYS.backspace, KEYS.backspace, '２', '０');
+    await app.waitForText('$20이면');
+    await app.press(KEYS.enter);
+    await app.waitForText('9/14');
+  });
+
+  it('types q and l into the field instead of quitting or switching language', async () => {
+    const app = open();
+    await app.waitForText('$10');
+    await app.press('q', 'l');
+    await app.waitForText('10ql');
+    expect(app.exit()).toBeUndefined();
+  });
+
+  it('leaves the field with Esc and goes back', async () => {
+    const app = open();
+    await app.waitForText('8/14');
+    await app.press(KEYS.escape);
+    await app.waitForText('7/14');
+  });
+});
+
+describe('the auto-recharge screen', () => {
+  const index = stepIndex('auto-recharge');
+
+  it('recommends off, and Enter records it off', async () => {
+    const saved: unknown[] = [];
+    const app = start({
+      state: { index, reached: index },
+      services: { saveProgress: (s) => void saved.push(s.answers) },
+    });
+    await app.waitForText('Off (recommended)');
+    expect(app.frame().replace(/\s+/g, ' ')).toContain('switch it on during setup');
+    await app.press(KEYS.enter);
+    await app.waitForText('10/14');
+    expect(saved.at(-1)).toEqual({ autoRecharge: { enabled: false } });
+  });
+
+  it('kept on: asks for the threshold and the balance to restore, warns, and records them', async () => {
+    const saved: unknown[] = [];
+    const app = start({
+      state: { index, reached: index },
+      services: { saveProgress: (s) => void saved.push(s.answers) },
+    });
+    await app.waitForText('Off (recommended)');
+    await app.press(KEYS.down, KEYS.enter);
+    await app.waitForText('Recharge when the balance falls below: $5');
+    expect(app.frame()).toContain('Money can go out unnoticed');
+    await app.press(KEYS.enter);
+    await app.waitForText('Bring the balance back up to: $10');
+    await app.press(KEYS.backspace, KEYS.backspace, '4');
+    await app.press(KEYS.enter);
+    await app.waitForText('smallest purchase is $5');
+    await app.press(KEYS.backspace, '2', '0', KEYS.enter);
+    await app.waitForText('10/14');
+    expect(saved.at(-1)).toEqual({ autoRecharge: { enabled: true, threshold: '5', restoreTo: '20' } });
+  });
+
+  it('refuses a balance to restore that is not above the threshold', async () => {
+    const app = start({ state: { index, reached: index } });
+    await app.waitForText('Off (recommended)');
+    await app.press(KEYS.down, KEYS.enter);
+    await app.waitForText('falls below: $5');
+    await app.press(KEYS.backspace, '2', '0', KEYS.enter);
+    await app.waitForText('back up to');
+    await app.press(KEYS.enter);
+    await app.waitForText('must be higher than the threshold ($20)');
+  });
+});
