@@ -1,30 +1,30 @@
 /** <App>: owns the wizard reducer, picks the screen for the current step, and makes the only exit() call. */
 import { Box, Text, useApp, useInput } from 'ink';
 import { type ComponentType, useEffect, useReducer, useRef, useState } from 'react';
+import type { AppServices } from './app-services.js';
 import { UiContext, type UiOptions } from './components/ui-options.js';
-import { type Content, contentFor, fill } from './content/content.js';
+import { contentFor, fill } from './content/content.js';
 import { WizardControlsContext } from './hooks/use-screen-keys.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { AmountScreen } from './screens/amount-screen.js';
+import { ApiKeyScreen } from './screens/api-key-screen.js';
 import { AutoRechargeScreen } from './screens/auto-recharge-screen.js';
 import { ChoiceScreen } from './screens/choice-screen.js';
+import { DoneScreen } from './screens/done-screen.js';
 import { GuideScreen } from './screens/guide-screen.js';
 import { HelpOverlay } from './screens/help-overlay.js';
 import { ResumeScreen } from './screens/resume-screen.js';
+import type { ScreenProps } from './screens/screen-props.js';
 import { StepList } from './screens/step-list.js';
+import { TestCallScreen } from './screens/test-call-screen.js';
 import { type WizardAction, type WizardState, wizardReducer } from './wizard/reducer.js';
-import { STEPS, type Step, type StepKind, stepAt } from './wizard/steps.js';
+
+export type { AppServices } from './app-services.js';
+
+import { STEPS, type StepKind, stepAt } from './wizard/steps.js';
 
 /** How the wizard ended: the exit code and a line to print once the screen is gone. */
 export type ExitResult = { readonly code: number; readonly message?: string };
-
-/** Props every screen receives. */
-export type ScreenProps = {
-  readonly step: Step;
-  readonly state: WizardState;
-  readonly content: Content;
-  readonly notice?: string;
-};
 
 /** Which component draws each kind of step. */
 const SCREENS: Record<StepKind, ComponentType<ScreenProps>> = {
@@ -33,17 +33,9 @@ const SCREENS: Record<StepKind, ComponentType<ScreenProps>> = {
   choice: ChoiceScreen,
   amount: AmountScreen,
   'auto-recharge': AutoRechargeScreen,
-  'api-key': GuideScreen,
-  'test-call': GuideScreen,
-  done: GuideScreen,
-};
-
-/** Side effects the wizard asks for; each is optional so tests pass only what they check. */
-export type AppServices = {
-  /** Called with every new state; returns a notice when saving failed. */
-  readonly saveProgress?: (state: WizardState) => string | undefined;
-  /** Opens a page in the browser; resolves with a notice to show. */
-  readonly openUrl?: (url: string, content: Content) => Promise<string>;
+  'api-key': ApiKeyScreen,
+  'test-call': TestCallScreen,
+  done: DoneScreen,
 };
 
 type Props = {
@@ -68,6 +60,8 @@ export function App({ initial, ui, services = {}, startNotice, resumeFrom, onExi
   const [state, dispatch] = useReducer(wizardReducer, initial);
   const [notice, setNotice] = useState<string | undefined>(startNotice);
   const [offer, setOffer] = useState(resumeFrom);
+  // The key lives here, in memory, for this run only: never in the reducer's state, never saved.
+  const [apiKey, setApiKey] = useState<string | undefined>();
   const { columns, rows } = useTerminalSize();
   const content = contentFor(state.locale);
   const step = stepAt(state.index);
@@ -75,9 +69,10 @@ export function App({ initial, ui, services = {}, startNotice, resumeFrom, onExi
   stateRef.current = state;
 
   const saveNotice = useRef<string | undefined>(undefined);
+  const finished = useRef(false);
   useEffect(() => {
     // While the resume offer is open, the saved file is what is offered: leave it as it is.
-    if (offer) return;
+    if (offer || finished.current) return;
     const problem = services.saveProgress?.(state);
     // Say once that saving fails, not on every move.
     if (problem && !saveNotice.current) {
@@ -105,6 +100,12 @@ export function App({ initial, ui, services = {}, startNotice, resumeFrom, onExi
     finish({ code: 0, message: fill(saveNotice.current ? text.quitNotSaved : text.quitSaved, position()) });
   };
 
+  const finishGuide = () => {
+    finished.current = true;
+    services.clearProgress?.();
+    finish({ code: 0, message: contentFor(stateRef.current.locale).ui.finished });
+  };
+
   // Ctrl+C is ours (Ink's is off): leave the screen cleanly and exit 130, progress kept.
   useInput((input, key) => {
     if (key.ctrl && input === 'c') {
@@ -123,6 +124,7 @@ export function App({ initial, ui, services = {}, startNotice, resumeFrom, onExi
     dispatch: (action: WizardAction) => dispatch(action),
     openPage,
     quit,
+    finish: finishGuide,
     active: state.overlay === 'none',
   };
 
@@ -153,7 +155,19 @@ export function App({ initial, ui, services = {}, startNotice, resumeFrom, onExi
   const sideList = columns >= SIDE_LIST_COLUMNS && !ui.screenReader;
   const closeOverlay = () => dispatch({ type: 'close-overlay' });
   const mainWidth = sideList ? columns - 30 : columns;
-  let main = <Screen key={step.id} step={step} state={state} content={content} notice={notice} />;
+  let main = (
+    <Screen
+      key={step.id}
+      step={step}
+      state={state}
+      content={content}
+      notice={notice}
+      services={services}
+      apiKey={apiKey}
+      onApiKey={setApiKey}
+      onNotice={setNotice}
+    />
+  );
   if (state.overlay === 'help') main = <HelpOverlay content={content} onClose={closeOverlay} />;
   if (state.overlay === 'steps') {
     main = (

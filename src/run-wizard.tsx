@@ -1,9 +1,14 @@
 /** Starts the interactive wizard: reads saved progress, renders <App>, and turns its end into an exit code. */
 import { render } from 'ink';
+import pkg from '../package.json' with { type: 'json' };
+import { DEFAULT_BASE_URL } from './api/request.js';
 import { App, type AppServices, type ExitResult } from './app.js';
 import type { Flags } from './args.js';
+import { copyToClipboard } from './clipboard.js';
 import { contentFor, fill } from './content/content.js';
+import { PRACTICE_KEY } from './demo/practice-key.js';
 import { openInBrowser } from './open-page.js';
+import { detectShell } from './shell.js';
 import { progressPaths } from './store/paths.js';
 import { deleteProgress, loadProgress, saveProgress, toSaved } from './store/progress.js';
 import { colorDisabled, supportsUnicode } from './terminal.js';
@@ -41,13 +46,50 @@ export async function runWizard(flags: Flags, env: NodeJS.ProcessEnv): Promise<n
     canSave = false;
   }
 
+  // The practice server starts with the first test call, not before: the first screen stays light.
+  let demo: Promise<{ baseUrl: string; close: () => Promise<void> }> | undefined;
+  const startDemo = async () => {
+    const { startDemoServer } = await import('./demo/server.js');
+    return startDemoServer({ chunkDelayMs: 60 });
+  };
+  const baseUrl = flags.baseUrl ?? DEFAULT_BASE_URL;
   const services: AppServices = {
+    suggestedKey: flags.demo
+      ? { key: PRACTICE_KEY, source: 'demo' }
+      : env.OPENAI_API_KEY
+        ? { key: env.OPENAI_API_KEY, source: 'env' }
+        : undefined,
+    call: { baseUrl, model: flags.model },
+    shell: detectShell(env),
+    copy: (text) => copyToClipboard(text, env),
+    openSession: async (key) => {
+      const { openSession } = await import('./api/test-call.js');
+      let root = baseUrl;
+      if (flags.demo) {
+        demo ??= startDemo();
+        root = (await demo).baseUrl;
+      }
+      return openSession({
+        baseUrl: root,
+        key,
+        model: flags.model,
+        timeoutMs: flags.timeoutSeconds * 1000,
+        organization: env.OPENAI_ORG_ID || undefined,
+        project: env.OPENAI_PROJECT_ID || undefined,
+        transport: { env },
+        userAgent: `openai-topup/${pkg.version}`,
+        debug: flags.debug ? (line) => process.stderr.write(`[debug] ${line}\n`) : undefined,
+      });
+    },
     saveProgress: (state) => {
       if (!canSave) return undefined;
       const saved = saveProgress(file, toSaved(state, STEP_IDS));
       return saved.ok
         ? undefined
         : fill(contentFor(state.locale).ui.storeNote.unwritable, { reason: saved.reason });
+    },
+    clearProgress: () => {
+      if (canSave) deleteProgress(file);
     },
     openUrl: (url, pageContent) => openInBrowser(url, env, pageContent),
   };
@@ -79,6 +121,7 @@ export async function runWizard(flags: Flags, env: NodeJS.ProcessEnv): Promise<n
   await instance.waitUntilExit();
   process.off('SIGTERM', onTerm);
   process.off('SIGHUP', onTerm);
+  await demo?.then((server) => server.close());
   if (result.message) process.stdout.write(`${result.message}\n`);
   return result.code;
 }

@@ -37,3 +37,22 @@ export function curlCommand(baseUrl: string, model: string, stream: boolean): st
     `    -d '${body}'`,
   ].join('\n');
 }
+
+/**
+ * The same command in ten short lines, for screens: every line fits 80 columns, so the terminal never
+ * breaks one (a break inside the JSON string would not paste back).
+ */
+export function curlCommandCompact(baseUrl: string, model: string): string {
+  const [system, user] = TEST_MESSAGES;
+  return [
+    `curl -N "${endpoint(baseUrl, '/chat/completions')}" \\`,
+    '  -H "Content-Type: application/json" \\',
+    '  -H "Authorization: Bearer $OPENAI_API_KEY" \\',
+    `  -d '{"model": ${JSON.stringify(model)}, "stream": true,`,
+    '       "stream_options": {"include_usage": true},',
+    '       "messages": [',
+    `         {"role": "system", "content": ${JSON.stringify(system.content)}},`,
+    '         {"role": "user",',
+    `          "content": ${JSON.stringify(user.content)}}]}'`,
+  ].join('\n');
+}

@@ -40,7 +40,6 @@ export function RichText({ text, vars, tone }: Props) {
 }
 
 // Ink wraps with trim off, so a line may start with the space it broke at; drop it (colour codes may precede it).
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching colour codes
 const WRAP_SPACE = /^((?:\u001b\[[0-9;]*m)*) /;
 
 /** Removes the one space a wrapped line may begin with. */

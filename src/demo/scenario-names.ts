@@ -28,6 +28,11 @@ export const SCENARIOS = [
   'stream-error',
   'slow',
   'control-chars',
+  'gzip',
+  'too-large',
+  'reset',
+  'malformed-stream',
+  'echo-key',
 ] as const;
 
 /** How the practice server answers. */

@@ -1,6 +1,50 @@
-import type { Flags } from '../args.js';
+/** `openai-topup serve`: the practice server on its own, until Ctrl+C. */
 
-/** `openai-topup serve`. */
-export async function runServe(_flags: Flags): Promise<number> {
-  throw new Error('serve is not built yet');
+import { curlCommand } from '../api/request.js';
+import type { Flags } from '../args.js';
+import { asciiFold, contentFor, fill } from '../content/content.js';
+import { isScenarioName } from './scenario-names.js';
+import { PRACTICE_KEY, startDemoServer } from './server.js';
+
+/** Runs the practice server; resolves with the exit code when stopped. */
+export async function runServe(flags: Flags): Promise<number> {
+  const content = contentFor(flags.lang);
+  const say = (text: string) => (flags.ascii ? asciiFold(text) : text);
+  const scenario = isScenarioName(flags.scenario) ? flags.scenario : 'success';
+  const server = await startDemoServer({
+    scenario,
+    port: flags.port,
+    chunkDelayMs: 40,
+    // Requests are always logged with the key masked; trainees will paste real keys.
+    log: (entry) => {
+      const line = fill(content.serve.request, {
+        method: entry.method,
+        path: entry.path,
+        masked: entry.maskedKey ?? '-',
+        status: entry.status || '…',
+      });
+      process.stderr.write(`${say(line)}\n`);
+    },
+  });
+  const lines = [
+    fill(content.serve.listening, { url: server.baseUrl }),
+    fill(content.serve.practiceKey, { key: PRACTICE_KEY }),
+    fill(content.serve.scenario, {
+      scenario: `${scenario} (${fill(content.serve.scenarios[scenario], { n: 2 })})`,
+    }),
+    '',
+    content.serve.tryIt,
+    `export OPENAI_API_KEY=${PRACTICE_KEY}`,
+    `openai-topup check --base-url ${server.baseUrl}`,
+    curlCommand(server.baseUrl, 'gpt-4o-mini', false),
+    '',
+    content.serve.stop,
+  ];
+  process.stdout.write(`${say(lines.join('\n'))}\n`);
+  const code = await new Promise<number>((resolve) => {
+    process.once('SIGINT', () => resolve(130));
+    process.once('SIGTERM', () => resolve(143));
+  });
+  await server.close();
+  return code;
 }

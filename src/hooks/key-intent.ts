@@ -14,6 +14,8 @@ export type Intent =
   | { readonly type: 'lang' }
   | { readonly type: 'help' }
   | { readonly type: 'quit' }
+  | { readonly type: 'retry' }
+  | { readonly type: 'wait' }
   | { readonly type: 'submit' }
   | { readonly type: 'interrupt' }
   | { readonly type: 'type'; readonly input: string; readonly key: Partial<Key> };
@@ -28,6 +30,9 @@ const LETTERS: Readonly<Record<string, Intent['type']>> = {
   l: 'lang',
   '?': 'help',
   q: 'quit',
+  // Only the test-call screen acts on these: try again, wait for credit.
+  r: 'retry',
+  w: 'wait',
 };
 
 /** Maps one key press to an intent. In a field, only Enter, Esc and Ctrl+C are not typing. */

@@ -11,6 +11,8 @@ export type WizardControls = {
   readonly openPage: () => void;
   /** Quit with progress saved (exit 0). */
   readonly quit: () => void;
+  /** The guide is finished: clear saved progress and exit 0. */
+  readonly finish: () => void;
   /** Whether screens receive keys (false while an overlay is open). */
   readonly active: boolean;
 };
@@ -19,6 +21,7 @@ export const WizardControlsContext = createContext<WizardControls>({
   dispatch: () => undefined,
   openPage: () => undefined,
   quit: () => undefined,
+  finish: () => undefined,
   active: true,
 });
 

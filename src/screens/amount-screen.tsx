@@ -3,24 +3,15 @@ import { useReducer, useState } from 'react';
 import { PRICE_TABLE, whatItBuys } from '../api/prices.js';
 import { RichText } from '../components/rich-text.js';
 import { keyToEdit, TextField } from '../components/text-field.js';
-import type { Content } from '../content/content.js';
 import { formatAbout, formatCompact } from '../content/numbers.js';
 import { useScreenKeys, useWizardControls } from '../hooks/use-screen-keys.js';
 import { type AmountError, formatDollars, MIN_DOLLARS, parseAmount } from '../wizard/amount.js';
-import type { WizardState } from '../wizard/reducer.js';
-import type { Step } from '../wizard/steps.js';
 import { textField, textFieldReducer } from '../wizard/text-field.js';
 import { fieldHints, ScreenFrame } from './screen-frame.js';
-
-type Props = {
-  readonly step: Step;
-  readonly state: WizardState;
-  readonly content: Content;
-  readonly notice?: string;
-};
+import type { ScreenProps } from './screen-props.js';
 
 /** The initial credit: prefilled with 10, checked on Enter, with what the amount buys shown as you type. */
-export function AmountScreen({ step, state, content, notice }: Props) {
+export function AmountScreen({ step, state, content, notice }: ScreenProps) {
   const { dispatch } = useWizardControls();
   const [field, edit] = useReducer(textFieldReducer, textField(state.answers.amount ?? '10'));
   const [error, setError] = useState<AmountError | undefined>();

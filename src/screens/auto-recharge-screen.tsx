@@ -3,25 +3,16 @@ import { useReducer, useState } from 'react';
 import { ChoiceList } from '../components/choice-list.js';
 import { RichText } from '../components/rich-text.js';
 import { keyToEdit, TextField } from '../components/text-field.js';
-import type { Content } from '../content/content.js';
 import { useScreenKeys, useWizardControls } from '../hooks/use-screen-keys.js';
 import { formatDollars, MIN_DOLLARS, parseAmount } from '../wizard/amount.js';
-import type { WizardState } from '../wizard/reducer.js';
-import type { Step } from '../wizard/steps.js';
 import { type TextFieldState, textField, textFieldReducer } from '../wizard/text-field.js';
 import { fieldHints, navHints, ScreenFrame } from './screen-frame.js';
-
-type Props = {
-  readonly step: Step;
-  readonly state: WizardState;
-  readonly content: Content;
-  readonly notice?: string;
-};
+import type { ScreenProps } from './screen-props.js';
 
 type Phase = 'choose' | 'threshold' | 'restore';
 
 /** Off (recommended) or on; when kept on, the threshold and the balance to restore, with a warning. */
-export function AutoRechargeScreen({ step, state, content, notice }: Props) {
+export function AutoRechargeScreen({ step, state, content, notice }: ScreenProps) {
   const { dispatch } = useWizardControls();
   const saved = state.answers.autoRecharge;
   const [phase, setPhase] = useState<Phase>('choose');

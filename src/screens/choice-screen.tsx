@@ -1,23 +1,14 @@
 import { Box } from 'ink';
 import { useState } from 'react';
 import { ChoiceList } from '../components/choice-list.js';
-import type { Content } from '../content/content.js';
 import { useScreenKeys, useWizardControls } from '../hooks/use-screen-keys.js';
-import type { WizardState } from '../wizard/reducer.js';
-import type { Step } from '../wizard/steps.js';
 import { navHints, ScreenFrame } from './screen-frame.js';
-
-type Props = {
-  readonly step: Step;
-  readonly state: WizardState;
-  readonly content: Content;
-  readonly notice?: string;
-};
+import type { ScreenProps } from './screen-props.js';
 
 const ACCOUNT_TYPES = ['individual', 'company'] as const;
 
 /** Individual or Company: ↑ ↓ to move, Enter to choose and go on. The answer is recorded. */
-export function ChoiceScreen({ step, state, content, notice }: Props) {
+export function ChoiceScreen({ step, state, content, notice }: ScreenProps) {
   const { dispatch } = useWizardControls();
   const [selected, setSelected] = useState(
     Math.max(0, ACCOUNT_TYPES.indexOf(state.answers.accountType ?? 'individual')),

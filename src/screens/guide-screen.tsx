@@ -1,21 +1,12 @@
 import { Box } from 'ink';
 import { RichText } from '../components/rich-text.js';
-import type { Content } from '../content/content.js';
 import { useScreenKeys } from '../hooks/use-screen-keys.js';
 import { formatDollars } from '../wizard/amount.js';
-import type { WizardState } from '../wizard/reducer.js';
-import type { Step } from '../wizard/steps.js';
 import { navHints, ScreenFrame } from './screen-frame.js';
-
-type Props = {
-  readonly step: Step;
-  readonly state: WizardState;
-  readonly content: Content;
-  readonly notice?: string;
-};
+import type { ScreenProps } from './screen-props.js';
 
 /** A step that happens on the platform: read, do it there, come back and press Enter. */
-export function GuideScreen({ step, state, content, notice }: Props) {
+export function GuideScreen({ step, state, content, notice }: ScreenProps) {
   useScreenKeys({});
   const amount = state.answers.amount;
   const notes: string[] = [];

@@ -16,10 +16,12 @@ type Props = {
   readonly hints: readonly Hint[];
   /** A one-line note from the wizard (browser, copy, store), shown above the hints. */
   readonly notice?: string;
+  /** False once the screen's own content replaces the explanation (a result, a diagnosis). */
+  readonly showBody?: boolean;
 };
 
 /** The parts every screen shares: progress, title, explanation, labels, the page link and key hints. */
-export function ScreenFrame({ step, content, children, hints, notice }: Props) {
+export function ScreenFrame({ step, content, children, hints, notice, showBody = true }: Props) {
   const text = content.steps[step.id];
   const number = stepIndex(step.id) + 1;
   const labels = step.labels.map((label) => `\`${label}\``).join('  ');
@@ -29,7 +31,7 @@ export function ScreenFrame({ step, content, children, hints, notice }: Props) {
       <Box marginTop={1}>
         <RichText text={text.title} tone="title" />
       </Box>
-      {text.body.map((paragraph) => (
+      {(showBody ? text.body : []).map((paragraph) => (
         <Box key={paragraph} marginTop={1}>
           <RichText text={paragraph} />
         </Box>

@@ -26,7 +26,6 @@ function chars(value: string): string[] {
 
 /** Removes terminal control characters (and the ESC-less bracketed-paste markers Ink 6 passes on). */
 export function stripControl(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
   return text.replace(/\u001b\[20[01]~|\[20[01]~/g, '').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
 }
 

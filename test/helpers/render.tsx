@@ -60,7 +60,6 @@ export const KEYS = {
   ctrlC: '\u0003',
 } as const;
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping colour and link codes from frames
 const ANSI = /\u001b\[[0-9;?]*[A-Za-z]|\u001b\]8;[^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
 
 /** Lets React flush renders and passive effects (it yields through setImmediate). */

@@ -32,9 +32,13 @@ describe('every screen', () => {
       // The URL stands alone on its line, so it copies cleanly.
       if (step.url) expect(lines).toContain(step.url);
       // The key hints: a text field turns the letter keys off, so its screen names only what still works.
-      if (step.kind === 'amount') {
+      if (step.kind === 'amount' || step.kind === 'api-key') {
         expect(frame).toContain(`Enter ${content.ui.hints.submit}`);
         expect(frame).toContain(`Esc ${content.ui.hints.back}`);
+      } else if (step.kind === 'test-call') {
+        // Without a key, the test call sends the user back to the key step.
+        expect(frame).toContain(content.steps['test-call'].noKey);
+        expect(frame).toContain(`? ${content.ui.hints.help}`);
       } else {
         expect(frame).toContain(`l ${content.ui.hints.lang}`);
         expect(frame).toContain(`? ${content.ui.hints.help}`);

@@ -1,10 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openSession } from '../../src/api/test-call.js';
+import { PRACTICE_KEY } from '../../src/demo/practice-key.js';
+import { type DemoServer, startDemoServer } from '../../src/demo/server.js';
 import { stepIndex } from '../../src/wizard/steps.js';
 import { renderApp } from '../helpers/app.js';
 import { KEYS } from '../helpers/render.js';
 
 let unmount: (() => void) | undefined;
 afterEach(() => unmount?.());
+
+let server: DemoServer;
+beforeAll(async () => {
+  server = await startDemoServer({});
+});
+afterAll(() => server.close());
 
 function start(options: Parameters<typeof renderApp>[0] = {}) {
   const app = renderApp({ columns: 80, rows: 24, ...options });
@@ -13,8 +22,24 @@ function start(options: Parameters<typeof renderApp>[0] = {}) {
 }
 
 describe('walking the wizard with keys', () => {
-  it('goes forward through all 14 screens with Enter, answering the input screens', async () => {
-    const app = start();
+  it('goes forward through all 14 screens with Enter, through a live test call, and finishes', async () => {
+    let cleared = false;
+    const app = start({
+      services: {
+        suggestedKey: { key: PRACTICE_KEY, source: 'demo' },
+        openSession: async (key) =>
+          openSession({
+            baseUrl: server.baseUrl,
+            key,
+            model: 'gpt-4o-mini',
+            timeoutMs: 10_000,
+            transport: { env: {} },
+          }),
+        clearProgress: () => {
+          cleared = true;
+        },
+      },
+    });
     const expected = [
       '1/14 Welcome',
       '2/14 Log in',
@@ -31,13 +56,23 @@ describe('walking the wizard with keys', () => {
       '13/14 Test call',
       '14/14 Done',
     ];
-    for (const [index, title] of expected.entries()) {
+    for (const title of expected.slice(0, 12)) {
       await app.waitForText(title);
-      if (index < expected.length - 1) await app.press(KEYS.enter);
+      await app.press(KEYS.enter);
     }
-    // The last screen stays put on Enter.
+    // The test call checks the key first (free), then asks before spending.
+    await app.waitForText('Organization: user-abcdefghijklmnopqrstuvwx');
+    await app.waitForText('Press Enter to send the test call');
     await app.press(KEYS.enter);
-    expect(app.frame()).toContain('14/14 Done');
+    await app.waitForText('until the base case.');
+    expect(app.frame()).toContain('gpt-4o-mini-2024-07-18 replied');
+    expect(app.frame()).toContain('Tokens: 27 in, 19 out');
+    await app.press(KEYS.enter);
+    await app.waitForText('14/14 Done');
+    await app.press(KEYS.enter);
+    await app.waitFor(() => app.exit() !== undefined, 'the exit');
+    expect(app.exit()?.code).toBe(0);
+    expect(cleared).toBe(true);
   });
 
   it('goes back with Esc, ← and Backspace, and not past the first screen', async () => {

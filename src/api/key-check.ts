@@ -1,0 +1,56 @@
+/** Checks made on a key before any network call, each with its own message. Pure. */
+import { stripControl } from '../wizard/text-field.js';
+
+/** Why a key is refused locally; each has a message in keyCheck.* of the locale files. */
+export type KeyProblem = 'empty' | 'cutOff' | 'spaces' | 'url' | 'otherService' | 'admin' | 'unknown';
+
+/** The result of the local checks. */
+export type KeyCheck =
+  | { readonly ok: true; readonly key: string }
+  | { readonly ok: false; readonly problem: KeyProblem; readonly service?: string; readonly length: number };
+
+/** Keys of other services that people paste by mistake. */
+const OTHER_SERVICES: ReadonlyArray<readonly [prefix: string, service: string]> = [
+  ['sk-ant-', 'Anthropic'],
+  ['AIza', 'Google'],
+  ['ghp_', 'GitHub'],
+  ['gho_', 'GitHub'],
+  ['github_pat_', 'GitHub'],
+  ['xoxb-', 'Slack'],
+  ['xoxp-', 'Slack'],
+  ['xoxa-', 'Slack'],
+  ['xox', 'Slack'],
+];
+
+/** The shortest real key: legacy `sk-` keys have 51 characters, the first project keys 56, newer ones 160+. */
+const MIN_LENGTH = 40;
+
+/**
+ * Cleans what was typed, pasted or read: bracketed-paste markers, control characters, line breaks and
+ * surrounding spaces or quotes go; spaces inside stay, so that they can be reported.
+ */
+export function cleanKeyInput(raw: string): string {
+  const text = stripControl(raw.replace(/[\r\n]+/g, '')).trim();
+  const quoted = /^(["'])(.*)\1$/.exec(text);
+  return (quoted?.[2] ?? text).trim();
+}
+
+/** The local checks, in the order a person would want to hear about them. */
+export function checkKey(raw: string): KeyCheck {
+  const key = cleanKeyInput(raw);
+  const fail = (problem: KeyProblem, service?: string): KeyCheck => ({
+    ok: false,
+    problem,
+    service,
+    length: key.length,
+  });
+  if (key === '') return fail('empty');
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(key) || /^(www\.|platform\.openai\.com)/i.test(key)) return fail('url');
+  if (/\s/.test(key)) return fail('spaces');
+  const other = OTHER_SERVICES.find(([prefix]) => key.startsWith(prefix));
+  if (other) return fail('otherService', other[1]);
+  if (key.startsWith('sk-admin-')) return fail('admin');
+  if (!/^sk-[A-Za-z0-9_-]+$/.test(key)) return fail('unknown');
+  if (key.length < MIN_LENGTH) return fail('cutOff');
+  return { ok: true, key };
+}

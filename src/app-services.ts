@@ -1,0 +1,29 @@
+/** The side effects the wizard may ask for; each is optional so tests pass only what they check. */
+import type { Session } from './api/test-call.js';
+import type { Content } from './content/content.js';
+import type { Shell } from './shell.js';
+import type { WizardState } from './wizard/reducer.js';
+
+/** A key the wizard already knows of. */
+export type KnownKey = { readonly key: string; readonly source: 'env' | 'demo' };
+
+export type AppServices = {
+  /** Called with every new state; returns a notice when saving failed. */
+  readonly saveProgress?: (state: WizardState) => string | undefined;
+  /** Forgets saved progress once the guide is finished. */
+  readonly clearProgress?: () => void;
+  /** Opens a page in the browser; resolves with a notice to show. */
+  readonly openUrl?: (url: string, content: Content) => Promise<string>;
+  /** OPENAI_API_KEY, or the practice key with --demo. */
+  readonly suggestedKey?: KnownKey;
+  /** Opens a test-call session; undici (and with --demo the practice server) load only now. */
+  readonly openSession?: (key: string) => Promise<Session>;
+  /** Copies text through the terminal (OSC 52); false when the terminal certainly cannot. */
+  readonly copy?: (text: string) => boolean;
+  /** The API root and model of the test call, for the curl command. */
+  readonly call?: { readonly baseUrl: string; readonly model: string };
+  /** The user's shell, for the done screen. */
+  readonly shell?: Shell;
+  /** How long to wait for credit; tests shorten it. */
+  readonly creditWait?: { readonly intervalMs: number; readonly maxTries: number };
+};

@@ -1,0 +1,332 @@
+/**
+ * The practice server: an OpenAI-compatible loopback server for GET /v1/models and POST
+ * /v1/chat/completions, streamed and not, answering with the real bodies and headers of
+ * ../shared/fixtures/openai-api.json (copied to ./fixtures), one scenario per outcome kind.
+ * It never logs a key unmasked: trainees will paste real ones.
+ */
+import { randomBytes } from 'node:crypto';
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
+import { gzipSync } from 'node:zlib';
+import { maskKey } from '../api/secrets.js';
+import fixtures from './fixtures/openai-api.json' with { type: 'json' };
+import type { ScenarioName } from './scenario-names.js';
+
+export { PRACTICE_KEY } from './practice-key.js';
+
+/** The practice haiku, streamed a few words at a time. */
+const HAIKU = 'A function calls itself,\nsmaller mirrors, one by one,\nuntil the base case.';
+
+type FixtureName = Exclude<keyof typeof fixtures, '_meta'>;
+type Fixture = { status: number; headers: Record<string, string>; body: unknown };
+
+function fixture(name: FixtureName): Fixture {
+  return fixtures[name] as unknown as Fixture;
+}
+
+/** How a practice server is set up. */
+export type DemoServerOptions = {
+  readonly scenario?: ScenarioName;
+  /** no-credit-then-ok: how many chat calls fail before credit "arrives". */
+  readonly creditAfter?: number;
+  /** Pause between streamed chunks, so the haiku is seen being written. */
+  readonly chunkDelayMs?: number;
+  readonly port?: number;
+  /** A TLS certificate and key: then it serves https (tests of proxies and certificates). */
+  readonly tls?: { readonly key: string; readonly cert: string };
+  /** One line per request, key masked. */
+  readonly log?: (entry: RequestLogEntry) => void;
+};
+
+/** What the server saw of one request. */
+export type RequestLogEntry = {
+  readonly method: string;
+  readonly path: string;
+  /** The Authorization key, masked. */
+  readonly maskedKey: string | null;
+  readonly status: number;
+};
+
+/** A running practice server. */
+export type DemoServer = {
+  /** The API root, ending in /v1. */
+  readonly baseUrl: string;
+  readonly port: number;
+  /** Every request so far, key masked. */
+  readonly requests: RequestLogEntry[];
+  readonly close: () => Promise<void>;
+};
+
+function requestId(): string {
+  return `req_${randomBytes(16).toString('hex')}`;
+}
+
+/** The headers of a real success answer, with a fresh request id. */
+function apiHeaders(contentType: string): Record<string, string> {
+  const headers = { ...fixture('chat_completion_success').headers };
+  delete headers['content-type'];
+  return { ...headers, 'content-type': contentType, 'x-request-id': requestId() };
+}
+
+function chunk(delta: Record<string, unknown>, finish: string | null, usage: unknown = null): string {
+  const base = (fixtures.stream_chunks.chunks[0] ?? {}) as Record<string, unknown>;
+  return `data: ${JSON.stringify({
+    ...base,
+    choices: finish === 'usage' ? [] : [{ index: 0, delta, logprobs: null, finish_reason: finish }],
+    usage,
+  })}\n\n`;
+}
+
+const STREAM_USAGE = {
+  prompt_tokens: 27,
+  completion_tokens: 19,
+  total_tokens: 46,
+  prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
+  completion_tokens_details: {
+    reasoning_tokens: 0,
+    audio_tokens: 0,
+    accepted_prediction_tokens: 0,
+    rejected_prediction_tokens: 0,
+  },
+};
+
+const CONTROL_REPLY =
+  'Recursion\u001b[31m in red\u001b[0m\u001b[2J\u001b]8;;https://evil.example\u0007click\u001b]8;;\u0007\u001b]52;c;ZXZpbA==\u0007 ends.';
+
+/** Starts a practice server on 127.0.0.1. */
+export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
+  const scenario = options.scenario ?? 'success';
+  const creditAfter = options.creditAfter ?? 2;
+  const delay = options.chunkDelayMs ?? 0;
+  const requests: RequestLogEntry[] = [];
+  let chatCalls = 0;
+  const sockets = new Set<Socket>();
+
+  const handler = async (req: IncomingMessage, res: ServerResponse) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const auth = req.headers.authorization ?? '';
+    const key = /^Bearer\s+(.+)$/i.exec(auth)?.[1]?.trim() ?? null;
+    const chunks: Buffer[] = [];
+    for await (const part of req) chunks.push(part as Buffer);
+    const bodyText = Buffer.concat(chunks).toString('utf8');
+
+    const log = (status: number) => {
+      const entry = { method: req.method ?? '?', path, maskedKey: key ? maskKey(key) : null, status };
+      requests.push(entry);
+      options.log?.(entry);
+    };
+    const sendFixture = (
+      name: FixtureName,
+      overrides: { headers?: Record<string, string>; message?: string } = {},
+    ) => {
+      const f = fixture(name);
+      let body = f.body;
+      if (overrides.message !== undefined) {
+        const error = (f.body as { error: Record<string, unknown> }).error;
+        body = { error: { ...error, message: overrides.message } };
+      }
+      res.writeHead(f.status, { ...f.headers, 'x-request-id': requestId(), ...overrides.headers });
+      res.end(JSON.stringify(body));
+      log(f.status);
+    };
+
+    const isModels = req.method === 'GET' && path === '/v1/models';
+    const isChat = req.method === 'POST' && path === '/v1/chat/completions';
+
+    if (scenario === 'missing-key' || !key) return sendFixture('missing_api_key');
+    if (scenario === 'invalid-url' || (!isModels && !isChat)) {
+      return sendFixture('invalid_url', { message: `Invalid URL (${req.method} ${path})` });
+    }
+    const everywhere: Partial<Record<ScenarioName, FixtureName>> = {
+      'invalid-key': 'invalid_api_key',
+      'account-deactivated': 'account_deactivated',
+      'missing-scope': 'missing_scopes',
+      'mismatched-organization': 'mismatched_organization',
+      'no-organization': 'no_organization',
+      region: 'unsupported_region',
+    };
+    const fromEverywhere = everywhere[scenario];
+    if (fromEverywhere) return sendFixture(fromEverywhere);
+    if (scenario === 'echo-key') {
+      return sendFixture('invalid_api_key', {
+        message: `Incorrect API key provided: ${key}. You can find your API key at https://platform.openai.com/account/api-keys.`,
+      });
+    }
+    if (isModels) {
+      if (scenario === 'models-forbidden') {
+        return sendFixture('missing_scopes', {
+          message: (fixture('missing_scopes').body as { error: { message: string } }).error.message.replace(
+            'model.request',
+            'api.model.read',
+          ),
+        });
+      }
+      const f = fixture('models_list');
+      res.writeHead(200, { ...f.headers, 'content-type': 'application/json', 'x-request-id': requestId() });
+      res.end(JSON.stringify(f.body));
+      return log(200);
+    }
+
+    // POST /v1/chat/completions
+    chatCalls += 1;
+    let request: { model?: unknown; stream?: unknown };
+    try {
+      request = JSON.parse(bodyText) as typeof request;
+    } catch {
+      return sendFixture('invalid_json_body');
+    }
+    if (typeof request.model !== 'string' || request.model === '') return sendFixture('missing_model_param');
+    const stream = request.stream === true;
+
+    switch (scenario) {
+      case 'no-credit':
+        return sendFixture('insufficient_quota');
+      case 'no-credit-then-ok':
+        if (chatCalls <= creditAfter) return sendFixture('insufficient_quota');
+        break;
+      case 'credit-balance-exhausted':
+        // The fixture's message text is unconfirmed; the observed quota message stands in for it.
+        return sendFixture('credit_balance_exhausted', {
+          message: (fixture('insufficient_quota').body as { error: { message: string } }).error.message,
+        });
+      case 'billing-hard-limit':
+        return sendFixture('billing_hard_limit_reached');
+      case 'access-terminated':
+        return sendFixture('access_terminated');
+      case 'rate-limit':
+        if (chatCalls === 1) return sendFixture('rate_limit', { headers: { 'retry-after-ms': '300' } });
+        break;
+      case 'rate-limit-always':
+        return sendFixture('rate_limit', { headers: { 'retry-after-ms': '300' } });
+      case 'server-error':
+        return sendFixture('server_error');
+      case 'overloaded':
+        return sendFixture('server_overloaded');
+      case 'model-not-found':
+        return sendFixture('model_not_found', {
+          message: `The model \`${request.model}\` does not exist or you do not have access to it.`,
+        });
+      case 'project-model-forbidden':
+        return sendFixture('project_model_forbidden');
+      case 'html-502':
+        res.writeHead(502, { 'content-type': 'text/html', server: 'cloudflare' });
+        res.end(
+          '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>',
+        );
+        return log(502);
+      case 'not-json':
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end('OK');
+        return log(200);
+      case 'cut-off': {
+        res.writeHead(200, apiHeaders('application/json'));
+        res.end(JSON.stringify(fixture('chat_completion_success').body).slice(0, 120));
+        return log(200);
+      }
+      case 'slow':
+        // Never answer: the client's time limit has to end it.
+        log(0);
+        return;
+      case 'too-large': {
+        res.writeHead(200, apiHeaders('application/json'));
+        res.end(`{"padding":"${'x'.repeat(1_100_000)}"}`);
+        return log(200);
+      }
+      case 'gzip': {
+        const body = gzipSync(Buffer.from(JSON.stringify(completion(request.model))));
+        res.writeHead(200, { ...apiHeaders('application/json'), 'content-encoding': 'gzip' });
+        res.end(body);
+        return log(200);
+      }
+      default:
+        break;
+    }
+
+    if (!stream) {
+      res.writeHead(200, apiHeaders('application/json'));
+      res.end(JSON.stringify(completion(request.model)));
+      return log(200);
+    }
+    res.writeHead(200, apiHeaders('text/event-stream; charset=utf-8'));
+    log(200);
+    const words = (scenario === 'control-chars' ? CONTROL_REPLY : HAIKU).split(/(?<= )/);
+    const write = async (text: string) => {
+      res.write(text);
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    };
+    await write(chunk({ role: 'assistant', content: '', refusal: null }, null));
+    for (const [index, word] of words.entries()) {
+      await write(chunk({ content: word }, null));
+      if (scenario === 'stream-error' && index === 1) {
+        res.end(`data: ${JSON.stringify(fixture('server_error').body)}\n\n`);
+        return;
+      }
+      if (scenario === 'malformed-stream' && index === 1) {
+        res.end('data: {"choices": [{"delta": {"content": "oops"\n\n');
+        return;
+      }
+      if (scenario === 'reset' && index === 1) {
+        req.socket.destroy();
+        return;
+      }
+    }
+    if (scenario === 'stream-early-end') {
+      res.end();
+      return;
+    }
+    await write(chunk({}, 'stop'));
+    await write(chunk({}, 'usage', STREAM_USAGE));
+    res.end('data: [DONE]\n\n');
+  };
+
+  function completion(model: string) {
+    const body = fixture('chat_completion_success').body as Record<string, unknown>;
+    return {
+      ...body,
+      model: model === 'gpt-4o-mini' ? 'gpt-4o-mini-2024-07-18' : model,
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content: HAIKU, refusal: null },
+          logprobs: null,
+          finish_reason: 'stop',
+        },
+      ],
+      usage: STREAM_USAGE,
+    };
+  }
+
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
+    handler(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  };
+  const server: Server = options.tls ? createHttpsServer(options.tls, listener) : createHttpServer(listener);
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.tls ? 'localhost' : '127.0.0.1';
+  return {
+    baseUrl: `${options.tls ? 'https' : 'http'}://${host}:${port}/v1`,
+    port,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}

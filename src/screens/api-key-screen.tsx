@@ -1,0 +1,121 @@
+import { Box, Text } from 'ink';
+import { useReducer, useState } from 'react';
+import { checkKey } from '../api/key-check.js';
+import { maskKey } from '../api/secrets.js';
+import { ChoiceList } from '../components/choice-list.js';
+import { RichText } from '../components/rich-text.js';
+import { keyToEdit } from '../components/text-field.js';
+import { fill } from '../content/content.js';
+import { useScreenKeys, useWizardControls } from '../hooks/use-screen-keys.js';
+import { textField, textFieldReducer } from '../wizard/text-field.js';
+import { fieldHints, navHints, ScreenFrame } from './screen-frame.js';
+import type { ScreenProps } from './screen-props.js';
+
+/** Keeps only what can be part of a key: pastes arrive with markers, line breaks and spaces around them. */
+function keyChars(input: string): string {
+  return input.replace(/\u001b?\[20[01]~/g, '').replace(/[\s\u0000-\u001f\u007f-\u009f]/g, '');
+}
+
+/**
+ * The API key: the one in OPENAI_API_KEY (shown masked) or a new one typed into a masked field that shows
+ * its length and masked ends, so nobody pastes twice. Checked locally before anything is sent.
+ */
+export function ApiKeyScreen({ step, content, notice, services, apiKey, onApiKey }: ScreenProps) {
+  const { dispatch } = useWizardControls();
+  const suggested = services.suggestedKey;
+  const [phase, setPhase] = useState<'choose' | 'input'>(suggested ? 'choose' : 'input');
+  const [selected, setSelected] = useState(0);
+  const [field, edit] = useReducer(textFieldReducer, textField(''));
+  const [problem, setProblem] = useState<string | undefined>();
+  const text = content.steps['api-key'];
+
+  const accept = (key: string) => {
+    onApiKey(key);
+    dispatch({ type: 'next' });
+  };
+
+  useScreenKeys(
+    {
+      up: () => setSelected(0),
+      down: () => setSelected(1),
+      next: () => {
+        if (selected === 0 && suggested) accept(suggested.key);
+        else setPhase('input');
+      },
+    },
+    'screen',
+    phase === 'choose',
+  );
+  useScreenKeys(
+    {
+      type: ({ input, key }) => {
+        const action = keyToEdit(input, key);
+        if (!action) return;
+        edit(action.type === 'insert' ? { type: 'insert', text: keyChars(action.text) } : action);
+        setProblem(undefined);
+      },
+      submit: () => {
+        const checked = checkKey(field.value);
+        if (!checked.ok) {
+          return setProblem(
+            fill(content.keyCheck[checked.problem], {
+              service: checked.service ?? '',
+              length: checked.length,
+            }),
+          );
+        }
+        accept(checked.key);
+      },
+      back: () => (suggested ? setPhase('choose') : dispatch({ type: 'back' })),
+    },
+    'field',
+    phase === 'input',
+  );
+
+  const h = content.ui.hints;
+  const hints =
+    phase === 'choose'
+      ? navHints(content, step, [
+          ['↑↓', h.move],
+          ['Enter', h.choose],
+        ])
+      : fieldHints(content);
+  return (
+    <ScreenFrame step={step} content={content} hints={hints} notice={notice}>
+      <Box marginTop={1}>
+        <RichText text={text.commonCause} tone="warning" />
+      </Box>
+      {phase === 'choose' && suggested ? (
+        <Box flexDirection="column" marginTop={1}>
+          <Text>
+            {suggested.source === 'demo'
+              ? text.demoKey
+              : fill(text.envFound, { masked: maskKey(suggested.key) })}
+          </Text>
+          <ChoiceList
+            options={[
+              { value: 'use', label: text.useEnv },
+              { value: 'other', label: text.enterOther },
+            ]}
+            selected={selected}
+          />
+        </Box>
+      ) : (
+        <Box flexDirection="column" marginTop={1}>
+          <Text>{text.prompt}</Text>
+          <Text aria-label={text.prompt}>
+            {'> '}
+            {field.value
+              ? fill(text.typed, { length: [...field.value].length, masked: maskKey(field.value) })
+              : text.nothingYet}
+          </Text>
+          {problem ? <RichText text={problem} tone="error" /> : null}
+        </Box>
+      )}
+      {apiKey && phase === 'choose' ? <Text>{fill(text.accepted, { masked: maskKey(apiKey) })}</Text> : null}
+      <Box marginTop={1}>
+        <RichText text={text.notStored} tone="hint" />
+      </Box>
+    </ScreenFrame>
+  );
+}

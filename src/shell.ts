@@ -1,0 +1,45 @@
+/** Which shell the user runs, and how to keep OPENAI_API_KEY set in it. Pure: pass the environment in. */
+
+/** The shells the done screen knows. */
+export type Shell = 'bash' | 'zsh' | 'fish' | 'powershell' | 'cmd';
+
+/** The user's shell, from SHELL on Unix and from PowerShell's variables on Windows. */
+export function detectShell(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): Shell {
+  if (platform === 'win32') {
+    // PowerShell adds its own module folders to PSModulePath; cmd inherits only the system's.
+    return (env.PSModulePath ?? '').split(';').filter(Boolean).length >= 3 ? 'powershell' : 'cmd';
+  }
+  const name = (env.SHELL ?? '').split('/').pop() ?? '';
+  if (name === 'zsh' || name === 'fish') return name;
+  return 'bash';
+}
+
+/** A placeholder, never the key: the key is never printed. */
+export const KEY_PLACEHOLDER = 'paste-your-key-here';
+
+/** Where the line goes (a startup file) or undefined when it is a command to run once, and the line. */
+export function keepKeyLine(shell: Shell): {
+  readonly file?: string;
+  readonly line: string;
+  readonly label: string;
+} {
+  switch (shell) {
+    case 'bash':
+      return { label: 'bash', file: '~/.bashrc', line: `export OPENAI_API_KEY="${KEY_PLACEHOLDER}"` };
+    case 'zsh':
+      return { label: 'zsh', file: '~/.zshrc', line: `export OPENAI_API_KEY="${KEY_PLACEHOLDER}"` };
+    case 'fish':
+      return {
+        label: 'fish',
+        file: '~/.config/fish/config.fish',
+        line: `set -gx OPENAI_API_KEY "${KEY_PLACEHOLDER}"`,
+      };
+    case 'powershell':
+      return {
+        label: 'PowerShell',
+        line: `[Environment]::SetEnvironmentVariable("OPENAI_API_KEY", "${KEY_PLACEHOLDER}", "User")`,
+      };
+    case 'cmd':
+      return { label: 'cmd', line: `setx OPENAI_API_KEY "${KEY_PLACEHOLDER}"` };
+  }
+}
