@@ -20,10 +20,32 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+/** The JSON object of a usage error (CLI.md: every field present, unknown ones null). */
+function usageReport(message: string) {
+  return {
+    schema: 1,
+    ok: false,
+    kind: 'usage',
+    exitCode: 2,
+    model: null,
+    reply: null,
+    usage: null,
+    costUsd: null,
+    organization: null,
+    requestId: null,
+    latencyMs: null,
+    error: { kind: 'usage', status: null, code: null, message, step: null, retryable: false },
+  };
+}
+
 async function main(): Promise<number> {
   const parsed = parseCommandLine(process.argv.slice(2), process.env);
   if (parsed.kind === 'usage-error') {
     process.stderr.write(`openai-topup: ${parsed.message}\n`);
+    // `check --json` answers in JSON even when its flags are wrong, so scripts always get an object.
+    if (parsed.command === 'check' && process.argv.includes('--json')) {
+      process.stdout.write(`${JSON.stringify(usageReport(parsed.message))}\n`);
+    }
     return 2;
   }
   const { command, flags } = parsed;

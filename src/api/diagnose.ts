@@ -63,10 +63,10 @@ export function retryAfterMs(
     const date = Date.parse(after);
     if (Number.isFinite(date)) return Math.max(0, date - now);
   }
-  const said = /try again in ((?:\d+h)?(?:\d+m)?(?:[\d.]+s)?|[\d.]+ms)/i.exec(message);
+  const said = /try again in ([\d.]+ms\b|(?:\d+h)?(?:\d+m(?!s))?(?:[\d.]+s)?)/i.exec(message);
   if (said?.[1]) {
     const text = said[1];
-    if (text.endsWith('ms') && !/[hm]\d/.test(text)) return Number.parseFloat(text);
+    if (text.endsWith('ms')) return Number.parseFloat(text);
     const h = /(\d+)h/.exec(text);
     const m = /(\d+)m(?!s)/.exec(text);
     const s = /([\d.]+)s/.exec(text);

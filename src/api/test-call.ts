@@ -192,7 +192,11 @@ export function openSession(config: CallConfig): Session {
       ]) {
         if (response.headers[name]) trace(`← ${name}: ${response.headers[name]}`);
       }
-      return await read(response, started, signal);
+      const result = await read(response, started, signal);
+      // undici returns the socket to the pool a tick after the body ends: wait for it, so that the
+      // next request reuses this connection instead of opening another.
+      await new Promise((resolve) => setImmediate(resolve));
+      return result;
     } catch (error) {
       const wire = error instanceof WireError ? error : new WireError('unexpected', 'network', String(error));
       const diagnosis: Diagnosis =

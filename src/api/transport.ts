@@ -37,6 +37,8 @@ export function createDispatcher(baseUrl: string, options: TransportOptions): Di
   const env = options.env;
   return new EnvHttpProxyAgent({
     ...agentOptions,
+    // Through a proxy, the TLS to the API runs inside the tunnel and takes its options from requestTls.
+    ...(options.ca ? { requestTls: { ca: options.ca } } : {}),
     httpProxy: env.http_proxy ?? env.HTTP_PROXY ?? '',
     httpsProxy: env.https_proxy ?? env.HTTPS_PROXY ?? '',
     noProxy: env.no_proxy ?? env.NO_PROXY ?? '',

@@ -60,6 +60,8 @@ export type DemoServer = {
   readonly port: number;
   /** Every request so far, key masked. */
   readonly requests: RequestLogEntry[];
+  /** How many connections clients opened (both requests of a check share one). */
+  readonly connections: () => number;
   readonly close: () => Promise<void>;
 };
 
@@ -107,6 +109,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const requests: RequestLogEntry[] = [];
   let chatCalls = 0;
   const sockets = new Set<Socket>();
+  let connections = 0;
 
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
@@ -309,7 +312,8 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     });
   };
   const server: Server = options.tls ? createHttpsServer(options.tls, listener) : createHttpServer(listener);
-  server.on('connection', (socket: Socket) => {
+  server.on(options.tls ? 'secureConnection' : 'connection', (socket: Socket) => {
+    connections += 1;
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
@@ -323,6 +327,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     baseUrl: `${options.tls ? 'https' : 'http'}://${host}:${port}/v1`,
     port,
     requests,
+    connections: () => connections,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

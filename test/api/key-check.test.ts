@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { checkKey, cleanKeyInput } from '../../src/api/key-check.js';
+
+// Obviously fake keys, shaped like the real forms.
+const FAKE_PROJECT = `sk-proj-${'FAKEfake0123456789'.repeat(8)}`;
+const FAKE_LEGACY = `sk-${'FAKE'.repeat(12)}`;
+const FAKE_SERVICE = `sk-svcacct-${'FAKE0123'.repeat(18)}`;
+
+describe('checkKey', () => {
+  it.each([
+    ['a project key', FAKE_PROJECT],
+    ['a legacy key', FAKE_LEGACY],
+    ['a service-account key', FAKE_SERVICE],
+  ])('accepts %s', (_name, key) => {
+    expect(checkKey(key)).toEqual({ ok: true, key });
+  });
+
+  it.each([
+    ['empty', '', 'empty', undefined],
+    ['only spaces', '   \n', 'empty', undefined],
+    ['cut off', 'sk-proj-FAKEfake012345', 'cutOff', undefined],
+    ['spaces inside', `${FAKE_PROJECT.slice(0, 30)} ${FAKE_PROJECT.slice(30)}`, 'spaces', undefined],
+    ['a URL', 'https://platform.openai.com/api-keys', 'url', undefined],
+    ['a URL without scheme', 'platform.openai.com/api-keys', 'url', undefined],
+    ['an Anthropic key', `sk-ant-api03-${'FAKE'.repeat(20)}`, 'otherService', 'Anthropic'],
+    ['a Google key', `AIza${'FAKE'.repeat(9)}`, 'otherService', 'Google'],
+    ['a GitHub token', `ghp_${'FAKE'.repeat(9)}`, 'otherService', 'GitHub'],
+    ['a GitHub fine-grained token', `github_pat_${'FAKE'.repeat(20)}`, 'otherService', 'GitHub'],
+    ['a Slack token', 'xoxb-0000-0000-FAKEFAKEFAKE', 'otherService', 'Slack'],
+    ['an admin key', `sk-admin-${'FAKE'.repeat(30)}`, 'admin', undefined],
+    ['something else', 'hello-world-this-is-not-a-key-at-all-really', 'unknown', undefined],
+  ])('refuses %s', (_name, raw, problem, service) => {
+    const result = checkKey(raw);
+    expect(result.ok).toBe(false);
+    expect(result).toMatchObject({ problem, ...(service ? { service } : {}) });
+  });
+});
+
+describe('cleanKeyInput', () => {
+  it.each([
+    ['a trailing newline', `${FAKE_PROJECT}\n`],
+    ['a Windows line end', `${FAKE_PROJECT}\r\n`],
+    ['spaces around', `  ${FAKE_PROJECT}  `],
+    ['quotes from a .env file', `"${FAKE_PROJECT}"`],
+    ['bracketed-paste markers with ESC', `\u001b[200~${FAKE_PROJECT}\u001b[201~`],
+    ['bracketed-paste markers without ESC (as Ink 6 passes them)', `[200~${FAKE_PROJECT}[201~`],
+    ['control characters', `\u0007${FAKE_PROJECT}\u0000`],
+  ])('leaves exactly the key after %s', (_name, raw) => {
+    expect(cleanKeyInput(raw)).toBe(FAKE_PROJECT);
+  });
+});
