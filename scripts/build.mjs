@@ -23,7 +23,7 @@ await build({
   define: { 'process.env.NODE_ENV': '"production"' },
   // Ink imports react-devtools-core only in development mode.
   alias: { 'react-devtools-core': empty },
-  loader: { '.wasm': 'binary' },
+  loader: { '.wasm': 'binary', '.txt': 'text' },
   banner: {
     js: [
       '#!/usr/bin/env node',

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import stringWidth from 'string-width';
 import { asciiFold, fill } from '../content/content.js';
 import { theme } from './theme.js';
 import { useUi } from './ui-options.js';
@@ -18,7 +19,7 @@ export function ProgressBar({ number, total, name, template }: Props) {
   const { ascii, columns, screenReader } = useUi();
   const label = fill(template, { n: number, total, name });
   if (screenReader) return <Text aria-role="progressbar">{label}</Text>;
-  const width = Math.max(0, Math.min(28, columns - label.length - 4));
+  const width = Math.max(0, Math.min(28, columns - stringWidth(label) - 4));
   const filled = Math.round((width * number) / total);
   const bar = '━'.repeat(filled) + '░'.repeat(width - filled);
   return (

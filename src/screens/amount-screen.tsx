@@ -37,7 +37,7 @@ export function AmountScreen({ step, state, content, notice }: ScreenProps) {
   const live = parseAmount(field.value);
   const buys = live.ok ? whatItBuys(live.dollars) : undefined;
   return (
-    <ScreenFrame step={step} content={content} hints={fieldHints(content)} notice={notice}>
+    <ScreenFrame step={step} content={content} hints={fieldHints(content)} notice={notice} contentLines={10}>
       <Box marginTop={1}>
         <TextField label={text.field} state={field} focused />
       </Box>

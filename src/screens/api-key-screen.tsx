@@ -81,7 +81,7 @@ export function ApiKeyScreen({ step, content, notice, services, apiKey, onApiKey
         ])
       : fieldHints(content);
   return (
-    <ScreenFrame step={step} content={content} hints={hints} notice={notice}>
+    <ScreenFrame step={step} content={content} hints={hints} notice={notice} contentLines={10}>
       <Box marginTop={1}>
         <RichText text={text.commonCause} tone="warning" />
       </Box>

@@ -107,7 +107,13 @@ export function AutoRechargeScreen({ step, state, content, notice }: ScreenProps
   const low = parseAmount(threshold.value);
   const high = parseAmount(restore.value);
   return (
-    <ScreenFrame step={step} content={content} hints={hints} notice={notice}>
+    <ScreenFrame
+      step={step}
+      content={content}
+      hints={hints}
+      notice={notice}
+      contentLines={phase === 'choose' ? 3 : 10}
+    >
       <Box marginTop={1}>
         <ChoiceList
           options={[

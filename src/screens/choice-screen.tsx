@@ -29,6 +29,7 @@ export function ChoiceScreen({ step, state, content, notice }: ScreenProps) {
       step={step}
       content={content}
       notice={notice}
+      contentLines={1 + ACCOUNT_TYPES.length}
       hints={navHints(content, step, [
         ['↑↓', h.move],
         ['Enter', h.choose],

@@ -1,5 +1,7 @@
 import { Box } from 'ink';
+import { lineCount } from '../components/measure.js';
 import { RichText } from '../components/rich-text.js';
+import { useUi } from '../components/ui-options.js';
 import { useScreenKeys } from '../hooks/use-screen-keys.js';
 import { formatDollars } from '../wizard/amount.js';
 import { navHints, ScreenFrame } from './screen-frame.js';
@@ -8,6 +10,7 @@ import type { ScreenProps } from './screen-props.js';
 /** A step that happens on the platform: read, do it there, come back and press Enter. */
 export function GuideScreen({ step, state, content, notice }: ScreenProps) {
   useScreenKeys({});
+  const { columns } = useUi();
   const amount = state.answers.amount;
   const notes: string[] = [];
   // Card problems show up on the card form and again when the payment is confirmed.
@@ -16,7 +19,13 @@ export function GuideScreen({ step, state, content, notice }: ScreenProps) {
     notes.push(content.steps.amount.planned.replace('{amount}', formatDollars(amount)));
   }
   return (
-    <ScreenFrame step={step} content={content} hints={navHints(content, step)} notice={notice}>
+    <ScreenFrame
+      step={step}
+      content={content}
+      hints={navHints(content, step)}
+      notice={notice}
+      contentLines={notes.reduce((sum, note) => sum + 1 + lineCount(note, columns), 0)}
+    >
       {notes.map((note) => (
         <Box key={note} marginTop={1}>
           <RichText text={note} />

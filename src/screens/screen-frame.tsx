@@ -1,9 +1,12 @@
 import { Box } from 'ink';
 import type { ReactNode } from 'react';
 import { type Hint, KeyHints } from '../components/key-hints.js';
+import { lineCount } from '../components/measure.js';
 import { PageLink } from '../components/page-link.js';
 import { ProgressBar } from '../components/progress-bar.js';
 import { RichText } from '../components/rich-text.js';
+import { useUi } from '../components/ui-options.js';
+import { pictureLines, Wireframe } from '../components/wireframe.js';
 import type { Content } from '../content/content.js';
 import { STEPS, type Step, stepIndex } from '../wizard/steps.js';
 
@@ -18,20 +21,44 @@ type Props = {
   readonly notice?: string;
   /** False once the screen's own content replaces the explanation (a result, a diagnosis). */
   readonly showBody?: boolean;
+  /** About how many lines the screen's own content takes, to decide whether the picture fits. */
+  readonly contentLines?: number;
 };
 
 /** The parts every screen shares: progress, title, explanation, labels, the page link and key hints. */
-export function ScreenFrame({ step, content, children, hints, notice, showBody = true }: Props) {
+export function ScreenFrame({
+  step,
+  content,
+  children,
+  hints,
+  notice,
+  showBody = true,
+  contentLines = 0,
+}: Props) {
   const text = content.steps[step.id];
   const number = stepIndex(step.id) + 1;
   const labels = step.labels.map((label) => `\`${label}\``).join('  ');
+  const { columns, rows, screenReader } = useUi();
+  // The picture shows when the whole screen still fits the terminal; screen readers skip it.
+  const body = showBody ? text.body : [];
+  const used =
+    1 +
+    (1 + lineCount(text.title, columns)) +
+    body.reduce((sum, paragraph) => sum + 1 + lineCount(paragraph, columns), 0) +
+    (labels ? 1 + lineCount(`${content.ui.lookFor} ${labels}`, columns) : 0) +
+    (step.url ? 2 + lineCount(step.url, columns) : 0) +
+    (notice ? 1 + lineCount(notice, columns) : 0) +
+    (1 + lineCount(hints.map(([key, action]) => `${key} ${action}`).join(' · '), columns)) +
+    contentLines;
+  const picture = step.wireframe && !screenReader ? pictureLines(step.wireframe.name, columns) : undefined;
+  const showPicture = picture !== undefined && used + 1 + picture.length <= rows;
   return (
     <Box flexDirection="column">
       <ProgressBar number={number} total={STEPS.length} name={text.name} template={content.ui.progress} />
       <Box marginTop={1}>
         <RichText text={text.title} tone="title" />
       </Box>
-      {(showBody ? text.body : []).map((paragraph) => (
+      {body.map((paragraph) => (
         <Box key={paragraph} marginTop={1}>
           <RichText text={paragraph} />
         </Box>
@@ -39,6 +66,11 @@ export function ScreenFrame({ step, content, children, hints, notice, showBody =
       {labels ? (
         <Box marginTop={1}>
           <RichText text={`${content.ui.lookFor} ${labels}`} />
+        </Box>
+      ) : null}
+      {showPicture && step.wireframe ? (
+        <Box marginTop={1}>
+          <Wireframe name={step.wireframe.name} mark={step.wireframe.mark} />
         </Box>
       ) : null}
       {children}

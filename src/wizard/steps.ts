@@ -1,4 +1,5 @@
 /** The 14 screens of the guide, in order, as data. Text lives in assets/guide/<locale>.json under the same id. */
+import type { WireframeName } from './wireframes.js';
 
 export const STEP_IDS = [
   'welcome',
@@ -39,8 +40,8 @@ export type Step = {
   readonly url?: string;
   /** The platform's own labels to look for, spelled as the platform shows them (English in every locale). */
   readonly labels: readonly string[];
-  /** The file in assets/wireframes/ that pictures this step's page. */
-  readonly wireframe?: string;
+  /** The picture of this step's page (assets/wireframes/) and the platform label it marks. */
+  readonly wireframe?: { readonly name: WireframeName; readonly mark: string };
 };
 
 /** Platform pages, as linked from the guide and from diagnoses. */
@@ -55,44 +56,72 @@ export const PAGES = {
 
 export const STEPS: readonly Step[] = [
   { id: 'welcome', kind: 'intro', labels: [] },
-  { id: 'login', kind: 'guide', url: PAGES.platform, labels: ['Log in'], wireframe: 'login' },
-  { id: 'settings', kind: 'guide', url: PAGES.settings, labels: ['Settings'], wireframe: 'settings' },
+  {
+    id: 'login',
+    kind: 'guide',
+    url: PAGES.platform,
+    labels: ['Log in'],
+    wireframe: { name: 'login', mark: 'Log in' },
+  },
+  {
+    id: 'settings',
+    kind: 'guide',
+    url: PAGES.settings,
+    labels: ['Settings'],
+    wireframe: { name: 'settings', mark: 'Settings' },
+  },
   {
     id: 'billing',
     kind: 'guide',
     url: PAGES.billing,
     labels: ['ORGANIZATION', 'Billing'],
-    wireframe: 'billing',
+    wireframe: { name: 'billing', mark: 'Billing' },
   },
   {
     id: 'add-payment',
     kind: 'guide',
     url: PAGES.billing,
     labels: ['Add payment details'],
-    wireframe: 'add-payment',
+    wireframe: { name: 'add-payment', mark: 'Add payment details' },
   },
   {
     id: 'account-type',
     kind: 'choice',
     labels: ['Individual', 'Company'],
-    wireframe: 'account-type',
+    wireframe: { name: 'account-type', mark: 'Individual' },
   },
-  { id: 'card', kind: 'guide', labels: ['Card number'], wireframe: 'card' },
-  { id: 'amount', kind: 'amount', labels: ['Initial credit purchase'], wireframe: 'amount' },
+  { id: 'card', kind: 'guide', labels: ['Card number'], wireframe: { name: 'card', mark: 'Card number' } },
+  {
+    id: 'amount',
+    kind: 'amount',
+    labels: ['Initial credit purchase'],
+    wireframe: { name: 'amount', mark: 'Initial credit purchase' },
+  },
   {
     id: 'auto-recharge',
     kind: 'auto-recharge',
     labels: ['Would you like to set up automatic recharge?', 'auto-reload'],
-    wireframe: 'auto-recharge',
+    wireframe: { name: 'auto-recharge', mark: 'automatic recharge' },
   },
-  { id: 'confirm', kind: 'guide', labels: ['Continue', 'Confirm payment'], wireframe: 'confirm' },
-  { id: 'balance', kind: 'guide', url: PAGES.billing, labels: ['Credit balance'], wireframe: 'balance' },
+  {
+    id: 'confirm',
+    kind: 'guide',
+    labels: ['Continue', 'Confirm payment'],
+    wireframe: { name: 'confirm', mark: 'Confirm payment' },
+  },
+  {
+    id: 'balance',
+    kind: 'guide',
+    url: PAGES.billing,
+    labels: ['Credit balance'],
+    wireframe: { name: 'balance', mark: 'Credit balance' },
+  },
   {
     id: 'api-key',
     kind: 'api-key',
     url: PAGES.apiKeys,
     labels: ['Create new secret key'],
-    wireframe: 'api-key',
+    wireframe: { name: 'api-key', mark: 'Create new secret key' },
   },
   { id: 'test-call', kind: 'test-call', labels: [] },
   { id: 'done', kind: 'done', labels: [] },

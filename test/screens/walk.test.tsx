@@ -151,6 +151,28 @@ describe('walking the wizard with keys', () => {
   });
 });
 
+describe('the browser key', () => {
+  it('o opens the step page and shows what happened; the URL stays on screen', async () => {
+    const opened: string[] = [];
+    const app = start({
+      state: { index: 3, reached: 3 },
+      services: {
+        openUrl: async (url) => {
+          opened.push(url);
+          return 'Not opening a browser over SSH: copy the address below into a browser on your own computer.';
+        },
+      },
+    });
+    await app.waitForText('4/14');
+    await app.press('o');
+    await app.waitForText('Not opening a browser over SSH');
+    expect(opened).toEqual(['https://platform.openai.com/settings/organization/billing/overview']);
+    expect(app.frame().split('\n')).toContain(
+      'https://platform.openai.com/settings/organization/billing/overview',
+    );
+  });
+});
+
 describe('the account-type screen', () => {
   it('records Company when chosen with ↓ and Enter', async () => {
     const saved: unknown[] = [];
