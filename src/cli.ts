@@ -4,12 +4,30 @@
  */
 import process from 'node:process';
 import pkg from '../package.json' with { type: 'json' };
-import { parseCommandLine, SCENARIOS } from './args.js';
+import { type Flags, parseCommandLine, SCENARIOS } from './args.js';
 import { contentFor, fill } from './content/content.js';
+import { shutdown } from './shutdown.js';
 import { colorDisabled } from './terminal.js';
 
 // The environment as the user gave it, before the two changes below.
 const userEnv: NodeJS.ProcessEnv = { ...process.env };
+
+// The wizard's terminal goes raw at once: keys typed while it loads are then neither echoed nor held
+// back for a line, and reach the first screen (see run-wizard.tsx).
+const NOT_WIZARD = new Set(['check', 'serve', '--print', '--help', '-h', '--version', '-V']);
+if (
+  process.stdin.isTTY &&
+  process.stdout.isTTY &&
+  !process.argv.slice(2).some((arg) => NOT_WIZARD.has(arg))
+) {
+  process.stdin.setRawMode(true);
+  process.on('exit', () => {
+    if (process.stdin.isRaw) process.stdin.setRawMode(false);
+  });
+  // A signal during start-up (before Ink) still leaves a usable terminal: the exit handlers restore it.
+  process.on('SIGTERM', () => shutdown(143));
+  process.on('SIGHUP', () => shutdown(129));
+}
 
 // chalk (inside Ink) honours only FORCE_COLOR=0, not NO_COLOR: translate before it loads.
 if (colorDisabled(process.env)) process.env.FORCE_COLOR = '0';
@@ -36,6 +54,35 @@ function usageReport(message: string) {
     latencyMs: null,
     error: { kind: 'usage', status: null, code: null, message, step: null, retryable: false },
   };
+}
+
+/**
+ * Draws the welcome screen before Ink loads (about 100 ms sooner), when the first screen will be the
+ * welcome screen. Returns how many lines to erase when Ink draws its own first frame.
+ */
+async function drawFirstFrame(flags: Flags): Promise<number | undefined> {
+  const { columns, rows } = process.stdout;
+  if (flags.screenReader || !columns || !rows || columns < 40 || rows < 15) return undefined;
+  const { progressPaths } = await import('./store/paths.js');
+  const { loadProgress } = await import('./store/progress.js');
+  const paths = progressPaths(userEnv);
+  const saved = flags.restart
+    ? { kind: 'none' as const }
+    : loadProgress(flags.demo ? paths.demo : paths.progress);
+  // A resume offer or a note about the file comes first: Ink draws those.
+  if (saved.kind !== 'none' && !(saved.kind === 'found' && saved.progress.step === 'welcome'))
+    return undefined;
+  const { welcomeFrame } = await import('./first-frame.js');
+  const { supportsUnicode } = await import('./terminal.js');
+  const frame = welcomeFrame({
+    locale: flags.lang,
+    columns,
+    ascii: flags.ascii || !supportsUnicode(userEnv),
+  });
+  if (frame.split('\n').length >= rows) return undefined;
+  process.on('exit', () => process.stdout.write('\u001b[?25h'));
+  process.stdout.write(`\u001b[?25l${frame}\n`);
+  return frame.split('\n').length + 1;
 }
 
 async function main(): Promise<number> {
@@ -88,8 +135,9 @@ async function main(): Promise<number> {
   }
   // Both streams are terminals: draw live even when CI is set (Ink would otherwise draw only the last frame).
   process.env.CI = 'false';
+  const firstFrameLines = await drawFirstFrame(flags);
   const { runWizard } = await import('./run-wizard.js');
-  return runWizard(flags, userEnv);
+  return runWizard(flags, userEnv, firstFrameLines);
 }
 
 main().then(

@@ -7,16 +7,84 @@ import type { Flags } from './args.js';
 import { copyToClipboard } from './clipboard.js';
 import { contentFor, fill } from './content/content.js';
 import { PRACTICE_KEY } from './demo/practice-key.js';
+import { eraseLines } from './first-frame.js';
 import { openInBrowser } from './open-page.js';
 import { detectShell } from './shell.js';
+import { onShutdown } from './shutdown.js';
 import { progressPaths } from './store/paths.js';
 import { deleteProgress, loadProgress, saveProgress, toSaved } from './store/progress.js';
 import { colorDisabled, supportsUnicode } from './terminal.js';
 import { initialState, type WizardState } from './wizard/reducer.js';
 import { STEP_IDS, stepIndex } from './wizard/steps.js';
 
+/**
+ * The terminal for Ink: the real stdout, except that Ink's first frame first erases the static welcome
+ * frame cli.ts drew, in the same write, so the switch cannot be seen.
+ */
+function replacingFirstFrame(stdout: NodeJS.WriteStream, lines: number | undefined): NodeJS.WriteStream {
+  if (!lines) return stdout;
+  let erase = eraseLines(lines);
+  return new Proxy(stdout, {
+    get(target, property) {
+      if (property === 'write') {
+        return (data: unknown, ...rest: unknown[]) => {
+          let chunk = data;
+          if (erase && typeof chunk === 'string' && chunk.includes('\n')) {
+            chunk = erase + chunk;
+            erase = '';
+          }
+          return (target.write as (...args: unknown[]) => boolean)(chunk, ...rest);
+        };
+      }
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/**
+ * Splits what was typed while the wizard loaded into single keys. Ink reads a whole buffered chunk as one
+ * input (a paste), so two Enters typed during start-up would arrive as the text "\r\r" and be lost; keys
+ * typed before the terminal went raw arrive as "\n". Only the first read is split: later pastes stay whole.
+ */
+export function splitStartupInput(chunk: string): string[] {
+  const keys =
+    chunk.match(
+      /\u001b\[[0-?]*[ -/]*[@-~]|\u001bO.|\u001b[\s\S]?|[\u0000-\u001f\u007f]|[^\u0000-\u001f\u007f\u001b]+/g,
+    ) ?? [];
+  return keys.map((key) => (key === '\n' ? '\r' : key));
+}
+
+/** The keyboard for Ink: the real stdin, with the keys typed during start-up handed over one at a time. */
+function keysFromStartup(stdin: NodeJS.ReadStream): NodeJS.ReadStream {
+  const queue: string[] = [];
+  let first = true;
+  return new Proxy(stdin, {
+    get(target, property) {
+      if (property === 'read') {
+        return (...args: unknown[]) => {
+          if (queue.length > 0) return queue.shift();
+          const chunk = (target.read as (...a: unknown[]) => unknown)(...args);
+          if (first && typeof chunk === 'string') {
+            first = false;
+            queue.push(...splitStartupInput(chunk));
+            return queue.shift() ?? null;
+          }
+          return chunk;
+        };
+      }
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 /** Runs the wizard until the user quits; resolves with the exit code. */
-export async function runWizard(flags: Flags, env: NodeJS.ProcessEnv): Promise<number> {
+export async function runWizard(
+  flags: Flags,
+  env: NodeJS.ProcessEnv,
+  firstFrameLines?: number,
+): Promise<number> {
   const content = contentFor(flags.lang);
   const paths = progressPaths(env);
   const file = flags.demo ? paths.demo : paths.progress;
@@ -110,17 +178,20 @@ export async function runWizard(flags: Flags, env: NodeJS.ProcessEnv): Promise<n
         result = value;
       }}
     />,
-    { exitOnCtrlC: false, patchConsole: false, isScreenReaderEnabled: flags.screenReader },
+    {
+      stdout: replacingFirstFrame(process.stdout, firstFrameLines),
+      stdin: keysFromStartup(process.stdin),
+      exitOnCtrlC: false,
+      patchConsole: false,
+      isScreenReaderEnabled: flags.screenReader,
+    },
   );
-  const onTerm = () => {
-    result = { code: 143 };
+  const release = onShutdown((code) => {
+    result = { code };
     instance.unmount();
-  };
-  process.once('SIGTERM', onTerm);
-  process.once('SIGHUP', onTerm);
+  });
   await instance.waitUntilExit();
-  process.off('SIGTERM', onTerm);
-  process.off('SIGHUP', onTerm);
+  release();
   await demo?.then((server) => server.close());
   if (result.message) process.stdout.write(`${result.message}\n`);
   return result.code;

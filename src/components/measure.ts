@@ -6,3 +6,11 @@ export function lineCount(text: string, columns: number): number {
   if (columns <= 0) return 0;
   return wrapAnsi(text, columns, { hard: true, trim: false }).split('\n').length;
 }
+
+// Ink wraps with trim off, so a line may start with the space it broke at; drop it (colour codes may precede it).
+const WRAP_SPACE = /^((?:\u001b\[[0-9;]*m)*) /;
+
+/** Removes the one space a wrapped line may begin with (a <Transform> for paragraphs). */
+export function dropWrapSpace(line: string, index: number): string {
+  return index === 0 ? line : line.replace(WRAP_SPACE, '$1');
+}

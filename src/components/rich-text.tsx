@@ -1,5 +1,6 @@
 import { Text, Transform } from 'ink';
 import { asciiFold, fill, type Vars } from '../content/content.js';
+import { dropWrapSpace } from './measure.js';
 import { theme } from './theme.js';
 import { useUi } from './ui-options.js';
 
@@ -37,12 +38,4 @@ export function RichText({ text, vars, tone }: Props) {
       </Text>
     </Transform>
   );
-}
-
-// Ink wraps with trim off, so a line may start with the space it broke at; drop it (colour codes may precede it).
-const WRAP_SPACE = /^((?:\u001b\[[0-9;]*m)*) /;
-
-/** Removes the one space a wrapped line may begin with. */
-export function dropWrapSpace(line: string, index: number): string {
-  return index === 0 ? line : line.replace(WRAP_SPACE, '$1');
 }

@@ -1,0 +1,124 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cursorShown, PTY_KEYS, spawnCli } from '../helpers/pty.js';
+
+type Run = ReturnType<typeof spawnCli>;
+const runs: Run[] = [];
+afterEach(() => {
+  for (const run of runs.splice(0)) run.kill();
+});
+function start(...args: Parameters<typeof spawnCli>): Run {
+  const run = spawnCli(...args);
+  runs.push(run);
+  return run;
+}
+
+/** Walks from the welcome screen through the test call to the finish. */
+async function walk(run: Run, texts: { confirm: string; replied: string; done: string }) {
+  for (let n = 1; n <= 12; n++) {
+    await run.waitForText(`${n}/14`);
+    run.write(PTY_KEYS.enter);
+  }
+  await run.waitForText(texts.confirm);
+  run.write(PTY_KEYS.enter);
+  await run.waitForText(texts.replied);
+  run.write(PTY_KEYS.enter);
+  await run.waitForText(texts.done);
+  run.write(PTY_KEYS.enter);
+}
+
+describe('in a real terminal', () => {
+  it.each([
+    ['en', 80, { confirm: 'Press Enter to send', replied: 'replied:', done: '14/14 Done' }, 'All done.'],
+    [
+      'ko',
+      80,
+      { confirm: 'Enter를 누르면 테스트 호출을 보냅니다', replied: '의 답:', done: '14/14 완료' },
+      '모두 끝났습니다.',
+    ],
+    ['ko', 40, { confirm: 'Enter를 누르면', replied: '의 답:', done: '14/14 완료' }, '모두 끝났습니다.'],
+  ] as const)(
+    'walks a --demo run in %s at %i columns through the test call to the end, and exits promptly',
+    async (lang, cols, texts, farewell) => {
+      // A 40-column split pane is usually tall; the last screens need more than 24 rows there.
+      const run = start(['--demo', '--lang', lang], { cols, rows: cols === 40 ? 44 : 30 });
+      await walk(run, texts);
+      const exit = await run.waitForExit(5000);
+      expect(exit.exitCode).toBe(0);
+      expect(run.screen()).toContain(farewell);
+      expect(cursorShown(run.raw())).toBe(true);
+      expect(run.raw()).not.toContain('sk-proj-PRACTICE-not-a-real-key-0000000000000000000000demo');
+    },
+  );
+
+  it('redraws when the terminal is resized in the middle of a screen', async () => {
+    const run = start(['--lang', 'ko'], { cols: 80, rows: 30 });
+    await run.waitForText('1/14');
+    run.write(PTY_KEYS.enter);
+    run.write(PTY_KEYS.enter);
+    run.write(PTY_KEYS.enter);
+    await run.waitForText('4/14');
+    run.resize(40, 30);
+    const screen = await run.waitFor((s) => s.includes('ORGANIZATION │ Billing'), 'the narrow picture');
+    expect(screen).toContain('4/14 결제');
+  });
+
+  it('keeps keys typed before the first frame', async () => {
+    const run = start([]);
+    run.write(PTY_KEYS.enter + PTY_KEYS.enter);
+    await run.waitForText('3/14 Settings');
+  });
+
+  it.each([
+    ['on a middle screen', false],
+    ['during the test call', true],
+  ])(
+    'Ctrl+C %s: exit 130, terminal usable, and the next run offers to resume there',
+    async (_name, duringCall) => {
+      const config = (await import('../helpers/cli.js')).freshConfigHome();
+      const env = { XDG_CONFIG_HOME: config };
+      const run = start(['--demo'], { env, sttyAfter: true });
+      const stopAt = duringCall ? 13 : 6;
+      for (let n = 1; n < stopAt; n++) {
+        await run.waitForText(`${n}/14`);
+        run.write(PTY_KEYS.enter);
+      }
+      await run.waitForText(`${stopAt}/14`);
+      if (duringCall) {
+        await run.waitForText('Press Enter to send');
+        run.write(PTY_KEYS.enter);
+        await run.waitForText('Asking gpt-4o-mini');
+      }
+      run.write(PTY_KEYS.ctrlC);
+      const after = await run.waitForText('EXIT=130');
+      await run.waitForExit();
+      // The terminal is usable: cursor shown, echo and line editing back on.
+      expect(cursorShown(run.raw())).toBe(true);
+      const stty = run.raw().slice(run.raw().indexOf('EXIT=130'));
+      expect(stty).toMatch(/(^|\s)echo(\s|$)/m);
+      expect(stty).toMatch(/(^|\s)icanon(\s|$)/m);
+      expect(after).toContain(`Interrupted. Progress saved at step ${stopAt}/14.`);
+      const again = start(['--demo'], { env });
+      await again.waitForText(`Continue at step ${stopAt}`);
+    },
+  );
+
+  it.each([
+    ['during start-up', 'Enter next'],
+    ['on a screen', 'Log in'],
+  ])('SIGTERM %s ends it with 143 and a usable terminal', async (_name, visible) => {
+    const run = start([], { sttyAfter: true });
+    await run.waitForText('1/14');
+    if (visible === 'Log in') {
+      run.write(PTY_KEYS.enter);
+      await run.waitForText('2/14 Log in');
+    }
+    // The shell's child is the CLI: signal it through the shell's process group.
+    const { execSync } = await import('node:child_process');
+    execSync(`pkill -TERM -P ${run.child.pid} -f dist/cli.js`);
+    await run.waitForText('EXIT=143');
+    await run.waitForExit();
+    expect(cursorShown(run.raw())).toBe(true);
+    const stty = run.raw().slice(run.raw().indexOf('EXIT=143'));
+    expect(stty).toMatch(/(^|\s)echo(\s|$)/m);
+  });
+});
