@@ -3,11 +3,17 @@
  * environment is set before Ink and chalk load, and so that `--help`, `--print` and `check` start fast.
  */
 import process from 'node:process';
+import { setFlagsFromString } from 'node:v8';
 import pkg from '../package.json' with { type: 'json' };
 import { type Flags, parseCommandLine, SCENARIOS } from './args.js';
 import { contentFor, fill } from './content/content.js';
 import { shutdown } from './shutdown.js';
 import { colorDisabled } from './terminal.js';
+
+// Memory: compile WebAssembly (yoga's layout, undici's HTTP parser) with the baseline compiler only:
+// TurboFan's tier-up of undici's parser alone added about 30 MB to the peak of a --demo walk.
+setFlagsFromString('--liftoff-only');
+setFlagsFromString('--no-opt');
 
 // The environment as the user gave it, before the two changes below.
 const userEnv: NodeJS.ProcessEnv = { ...process.env };

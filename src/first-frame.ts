@@ -4,9 +4,7 @@
  * the wizard erases it in the same write as Ink's own first frame, so nothing flickers.
  */
 import chalk from 'chalk';
-import stringWidth from 'string-width';
-import wrapAnsi from 'wrap-ansi';
-import { dropWrapSpace } from './components/measure.js';
+import { textWidth, wrapText } from './components/text-width.js';
 import { asciiFold, contentFor, fill } from './content/content.js';
 import type { Locale } from './content/locale.js';
 import { STEPS } from './wizard/steps.js';
@@ -22,9 +20,48 @@ export type FirstFrameOptions = {
 const SIDE_LIST_COLUMNS = 100;
 const SIDE_WIDTH = 28;
 
-function wrap(text: string, width: number, dropSpace: boolean): string[] {
-  const lines = wrapAnsi(text, width, { trim: false, hard: true }).split('\n');
-  return dropSpace ? lines.map(dropWrapSpace) : lines;
+/** Wraps plain text as Ink does, then styles each line (as wrap-ansi re-opens styles on every line). */
+function wrap(
+  text: string,
+  width: number,
+  dropSpace: boolean,
+  style: (line: string) => string = (line) => line,
+): string[] {
+  return wrapText(text, width).map((line, index) =>
+    style(dropSpace && index > 0 ? line.replace(/^ /, '') : line),
+  );
+}
+
+type Segment = { readonly text: string; readonly style: (text: string) => string };
+
+/** Wraps styled text: plain wrapping first, then each line's characters regrouped into runs of one style. */
+function styledWrap(segments: readonly Segment[], width: number): string[] {
+  const styles: Array<Segment['style']> = [];
+  for (const segment of segments) for (const _ of segment.text) styles.push(segment.style);
+  let at = 0;
+  // Wrapping keeps every character (a break leaves its space on one of the two lines), so the styles line up.
+  return wrapText(segments.map((segment) => segment.text).join(''), width).map((line) => {
+    let out = '';
+    let run = '';
+    let runStyle: Segment['style'] | undefined;
+    for (const char of line) {
+      const style = styles[at] ?? ((text: string) => text);
+      if (style !== runStyle && run) {
+        out += runStyle ? runStyle(run) : run;
+        run = '';
+      }
+      runStyle = style;
+      run += char;
+      at += 1;
+    }
+    return out + (run && runStyle ? runStyle(run) : run);
+  });
+}
+
+const CODES = /\u001b\[[0-9;]*m/g;
+
+function visibleWidth(text: string): number {
+  return textWidth(text.replace(CODES, ''));
 }
 
 /** The welcome screen's lines, as <App> draws them (without the final newline). */
@@ -36,11 +73,11 @@ export function welcomeFrame({ locale, columns, ascii }: FirstFrameOptions): str
   const welcome = content.steps.welcome;
 
   const label = fill(content.ui.progress, { n: 1, total: STEPS.length, name: welcome.name });
-  const barWidth = Math.max(0, Math.min(28, width - stringWidth(label) - 4));
+  const barWidth = Math.max(0, Math.min(28, width - textWidth(label) - 4));
   const filled = Math.round(barWidth / STEPS.length);
   const bar = '━'.repeat(filled) + '░'.repeat(barWidth - filled);
   const left: string[] = [chalk.bold(label) + (barWidth >= 6 ? chalk.green(`  ${fold(bar)}`) : '')];
-  left.push('', ...wrap(chalk.bold(fold(welcome.title)), width, true));
+  left.push('', ...wrap(fold(welcome.title), width, true, chalk.bold));
   for (const paragraph of welcome.body) left.push('', ...wrap(fold(paragraph), width, true));
   const h = content.ui.hints;
   const sep = ascii ? ' - ' : ' · ';
@@ -51,31 +88,29 @@ export function welcomeFrame({ locale, columns, ascii }: FirstFrameOptions): str
     ['l', h.lang],
     ['q', h.quit],
   ] as const;
-  // Ink joins neighbouring text of the same style into one run: the action and the separator after it.
-  const hints = pairs
-    .map(
-      ([key, action], index) =>
-        chalk.bold(fold(key)) + chalk.dim(` ${fold(action)}${index < pairs.length - 1 ? sep : ''}`),
-    )
-    .join('');
-  left.push('', ...wrap(hints, width, false));
+  // Keys bold, the rest dim; Ink joins neighbouring text of one style into one run, on each line.
+  const segments = pairs.flatMap(([key, action], index) => [
+    { text: fold(key), style: chalk.bold },
+    { text: ` ${fold(action)}${index < pairs.length - 1 ? sep : ''}`, style: chalk.dim },
+  ]);
+  left.push('', ...styledWrap(segments, width));
   if (!side) return left.map((line) => line.trimEnd()).join('\n');
 
   const list = content.ui.stepList;
   const right = [
-    chalk.bold(list.title),
-    ...STEPS.map((step, index) => {
+    ...wrap(list.title, SIDE_WIDTH, false, chalk.bold),
+    ...STEPS.flatMap((step, index) => {
       const name = content.steps[step.id].name;
       const text = ` ${fold(index === 0 ? '●' : '○')} ${index + 1}. ${name}`;
-      return index === 0 ? chalk.bold.cyan(text) : chalk.dim(text);
+      return wrap(text, SIDE_WIDTH, false, index === 0 ? chalk.bold.cyan : chalk.dim);
     }),
-  ].flatMap((line) => wrap(line, SIDE_WIDTH, false));
+  ];
   const rows = Math.max(left.length, right.length);
   const lines: string[] = [];
   for (let i = 0; i < rows; i++) {
     const l = left[i] ?? '';
     const r = right[i];
-    lines.push(r === undefined ? l : `${l}${' '.repeat(Math.max(0, width - stringWidth(l)))}  ${r}`);
+    lines.push(r === undefined ? l : `${l}${' '.repeat(Math.max(0, width - visibleWidth(l)))}  ${r}`);
   }
   return lines.map((line) => line.trimEnd()).join('\n');
 }

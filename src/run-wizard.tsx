@@ -183,6 +183,8 @@ export async function runWizard(
       stdin: keysFromStartup(process.stdin),
       exitOnCtrlC: false,
       patchConsole: false,
+      // Draw a keypress's screen at once: Ink's default 30 fps can hold a frame back by up to 33 ms.
+      maxFps: 120,
       isScreenReaderEnabled: flags.screenReader,
     },
   );

@@ -5,9 +5,10 @@
 import type { LookupFunction } from 'node:net';
 import { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
-import { Agent, type Dispatcher, EnvHttpProxyAgent, request } from 'undici';
+import type { Dispatcher as DispatcherTypes } from 'undici';
 import { isLoopbackHost } from '../args.js';
 import type { DetailKey } from './outcomes.js';
+import { Agent, type Dispatcher, EnvHttpProxyAgent } from './undici-core.js';
 
 /** The largest body read, decoded: 1 MB. */
 export const BODY_CAP = 1024 * 1024;
@@ -155,10 +156,12 @@ export type WireRequest = {
 
 /** Sends one request. Network failures come back as WireError with a detail; HTTP errors are answers. */
 export async function send(dispatcher: Dispatcher, req: WireRequest): Promise<WireResponse> {
-  let response: Dispatcher.ResponseData;
+  let response: DispatcherTypes.ResponseData;
+  const url = new URL(req.url);
   try {
-    response = await request(req.url, {
-      dispatcher,
+    response = await dispatcher.request({
+      origin: url.origin,
+      path: `${url.pathname}${url.search}`,
       method: req.method,
       headers: req.headers,
       body: req.body,

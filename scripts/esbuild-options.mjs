@@ -1,0 +1,83 @@
+// The esbuild settings shared by the CLI's build and the benchmark's peer app, so both are built alike.
+import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const empty = fileURLToPath(new URL('./empty-module.js', import.meta.url));
+
+/** Options for an ESM bundle for Node 20: production React, no devtools, CommonJS `require` available. */
+export function bundleOptions() {
+  return {
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    minify: true,
+    legalComments: 'none',
+    chunkNames: 'chunks/[name]-[hash]',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    // Ink imports react-devtools-core only in development mode.
+    alias: { 'react-devtools-core': empty },
+    loader: { '.wasm': 'binary', '.txt': 'text' },
+    banner: {
+      js: [
+        '#!/usr/bin/env -S node --max-semi-space-size=1',
+        "import { createRequire as __topupCreateRequire } from 'node:module';",
+        'const require = __topupCreateRequire(import.meta.url);',
+      ].join('\n'),
+    },
+    logLevel: 'warning',
+    metafile: true,
+    plugins: [
+      {
+        // yoga-layout ships its wasm as a base64 data: URL and, given no bytes, loads it with fetch(), which
+        // pulls in Node's internal HTTP client and makes start-up asynchronous. Hand it the bytes instead
+        // (reference/startup.md), and drop the unused data: URL from the bundle.
+        name: 'yoga-wasm-bytes',
+        setup(builder) {
+          const DATA_URL = /"data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)"/;
+          let base64;
+          const binaryFile = async (path) => {
+            const text = await readFile(path, 'utf8');
+            base64 ??= DATA_URL.exec(text)?.[1];
+            return text;
+          };
+          builder.onLoad(
+            { filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ },
+            async (args) => ({
+              contents: (await binaryFile(args.path)).replace(DATA_URL, '""'),
+              loader: 'js',
+            }),
+          );
+          builder.onLoad({ filter: /yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/ }, async (args) => {
+            await binaryFile(`${dirname(args.path)}/../binaries/yoga-wasm-base64-esm.js`);
+            if (!base64)
+              throw new Error('yoga-layout no longer embeds its wasm as a data: URL; update this plugin');
+            return {
+              contents: [
+                "import loadYoga from '../binaries/yoga-wasm-base64-esm.js';",
+                "import wrapAssembly from './wrapAssembly.js';",
+                `const wasmBinary = Buffer.from(${JSON.stringify(base64)}, 'base64');`,
+                'const Yoga = wrapAssembly(await loadYoga({ wasmBinary }));',
+                'export default Yoga;',
+                "export * from './generated/YGEnums.js';",
+              ].join('\n'),
+              resolveDir: dirname(args.path),
+              loader: 'js',
+            };
+          });
+        },
+      },
+      {
+        // Ink's development-only devtools module loads only when DEV=true; leave it out of the package.
+        name: 'no-ink-devtools',
+        setup(builder) {
+          builder.onResolve({ filter: /^\.\/devtools\.js$/ }, (args) =>
+            args.importer.includes('node_modules/ink/') ? { path: empty } : undefined,
+          );
+        },
+      },
+    ],
+  };
+}
