@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const empty = fileURLToPath(new URL('./empty-module.js', import.meta.url));
+const fastStringWidth = fileURLToPath(new URL('../src/vendor/fast-string-width.ts', import.meta.url));
 
 /** Options for an ESM bundle for Node 20: production React, no devtools, CommonJS `require` available. */
 export function bundleOptions() {
@@ -13,7 +14,7 @@ export function bundleOptions() {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    minify: true,
+    minify: process.env.TOPUP_NO_MINIFY !== '1',
     legalComments: 'none',
     chunkNames: 'chunks/[name]-[hash]',
     define: { 'process.env.NODE_ENV': '"production"' },
@@ -67,6 +68,16 @@ export function bundleOptions() {
               loader: 'js',
             };
           });
+        },
+      },
+      {
+        // string-width with a fast path for the text this tool shows (src/vendor/fast-string-width.ts),
+        // for every importer but that module itself.
+        name: 'fast-string-width',
+        setup(builder) {
+          builder.onResolve({ filter: /^string-width$/ }, (args) =>
+            args.importer === fastStringWidth ? undefined : { path: fastStringWidth },
+          );
         },
       },
       {

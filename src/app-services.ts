@@ -8,8 +8,8 @@ import type { WizardState } from './wizard/reducer.js';
 export type KnownKey = { readonly key: string; readonly source: 'env' | 'demo' };
 
 export type AppServices = {
-  /** Called with every new state; returns a notice when saving failed. */
-  readonly saveProgress?: (state: WizardState) => string | undefined;
+  /** Called with every new state, off the keypress path; resolves with a notice when saving failed. */
+  readonly saveProgress?: (state: WizardState) => Promise<string | undefined>;
   /** Forgets saved progress once the guide is finished. */
   readonly clearProgress?: () => void;
   /** Opens a page in the browser; resolves with a notice to show. */

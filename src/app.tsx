@@ -4,7 +4,8 @@ import { type ComponentType, useEffect, useReducer, useRef, useState } from 'rea
 import type { AppServices } from './app-services.js';
 import { UiContext, type UiOptions } from './components/ui-options.js';
 import { contentFor, fill } from './content/content.js';
-import { WizardControlsContext } from './hooks/use-screen-keys.js';
+import { warmNumberFormats } from './content/numbers.js';
+import { type KeyListener, KeyListenersContext, WizardControlsContext } from './hooks/use-screen-keys.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { AmountScreen } from './screens/amount-screen.js';
 import { ApiKeyScreen } from './screens/api-key-screen.js';
@@ -68,17 +69,24 @@ export function App({ initial, ui, services = {}, startNotice, resumeFrom, onExi
   const stateRef = useRef(state);
   stateRef.current = state;
 
+  // The amount screen formats numbers on every keypress; build the formats while the user reads.
+  useEffect(() => {
+    const timer = setTimeout(() => warmNumberFormats(state.locale), 200);
+    return () => clearTimeout(timer);
+  }, [state.locale]);
+
   const saveNotice = useRef<string | undefined>(undefined);
   const finished = useRef(false);
   useEffect(() => {
     // While the resume offer is open, the saved file is what is offered: leave it as it is.
     if (offer || finished.current) return;
-    const problem = services.saveProgress?.(state);
-    // Say once that saving fails, not on every move.
-    if (problem && !saveNotice.current) {
-      saveNotice.current = problem;
-      setNotice(problem);
-    }
+    void services.saveProgress?.(state).then((problem) => {
+      // Say once that saving fails, not on every move.
+      if (problem && !saveNotice.current) {
+        saveNotice.current = problem;
+        setNotice(problem);
+      }
+    });
   }, [state, services, offer]);
 
   // The notice belongs to the screen it was shown on.
@@ -107,9 +115,15 @@ export function App({ initial, ui, services = {}, startNotice, resumeFrom, onExi
   };
 
   // Ctrl+C is ours (Ink's is off): leave the screen cleanly and exit 130, progress kept.
+  // The one subscription to Ink's input: Ctrl+C here, every other key to the handlers mounted now.
+  const listeners = useRef(new Set<KeyListener>()).current;
   useInput((input, key) => {
     if (key.ctrl && input === 'c') {
       finish({ code: 130, message: fill(contentFor(stateRef.current.locale).ui.interrupted, position()) });
+      return;
+    }
+    for (const listener of [...listeners]) {
+      if (listener.current.isActive) listener.current.handler(input, key);
     }
   });
 
@@ -143,11 +157,13 @@ export function App({ initial, ui, services = {}, startNotice, resumeFrom, onExi
       setOffer(undefined);
     };
     return (
-      <UiContext.Provider value={uiOptions}>
-        <WizardControlsContext.Provider value={controls}>
-          <ResumeScreen content={content} index={offer.index} onChoose={choose} />
-        </WizardControlsContext.Provider>
-      </UiContext.Provider>
+      <KeyListenersContext.Provider value={listeners}>
+        <UiContext.Provider value={uiOptions}>
+          <WizardControlsContext.Provider value={controls}>
+            <ResumeScreen content={content} index={offer.index} onChoose={choose} />
+          </WizardControlsContext.Provider>
+        </UiContext.Provider>
+      </KeyListenersContext.Provider>
     );
   }
 
@@ -181,25 +197,27 @@ export function App({ initial, ui, services = {}, startNotice, resumeFrom, onExi
     );
   }
   return (
-    <UiContext.Provider value={{ ...uiOptions, columns: mainWidth }}>
-      <WizardControlsContext.Provider value={controls}>
-        <Box flexDirection="row" width={columns}>
-          <Box flexDirection="column" width={mainWidth}>
-            {main}
-          </Box>
-          {sideList && state.overlay !== 'steps' ? (
-            <Box flexDirection="column" marginLeft={2} width={28}>
-              <StepList
-                state={state}
-                content={content}
-                interactive={false}
-                onGo={() => undefined}
-                onClose={() => undefined}
-              />
+    <KeyListenersContext.Provider value={listeners}>
+      <UiContext.Provider value={{ ...uiOptions, columns: mainWidth }}>
+        <WizardControlsContext.Provider value={controls}>
+          <Box flexDirection="row" width={columns}>
+            <Box flexDirection="column" width={mainWidth}>
+              {main}
             </Box>
-          ) : null}
-        </Box>
-      </WizardControlsContext.Provider>
-    </UiContext.Provider>
+            {sideList && state.overlay !== 'steps' ? (
+              <Box flexDirection="column" marginLeft={2} width={28}>
+                <StepList
+                  state={state}
+                  content={content}
+                  interactive={false}
+                  onGo={() => undefined}
+                  onClose={() => undefined}
+                />
+              </Box>
+            ) : null}
+          </Box>
+        </WizardControlsContext.Provider>
+      </UiContext.Provider>
+    </KeyListenersContext.Provider>
   );
 }

@@ -12,7 +12,7 @@ import { openInBrowser } from './open-page.js';
 import { detectShell } from './shell.js';
 import { onShutdown } from './shutdown.js';
 import { progressPaths } from './store/paths.js';
-import { deleteProgress, loadProgress, saveProgress, toSaved } from './store/progress.js';
+import { deleteProgress, loadProgress, progressWritten, saveProgress, toSaved } from './store/progress.js';
 import { colorDisabled, supportsUnicode } from './terminal.js';
 import { initialState, type WizardState } from './wizard/reducer.js';
 import { STEP_IDS, stepIndex } from './wizard/steps.js';
@@ -149,15 +149,15 @@ export async function runWizard(
         debug: flags.debug ? (line) => process.stderr.write(`[debug] ${line}\n`) : undefined,
       });
     },
-    saveProgress: (state) => {
+    saveProgress: async (state) => {
       if (!canSave) return undefined;
-      const saved = saveProgress(file, toSaved(state, STEP_IDS));
+      const saved = await saveProgress(file, toSaved(state, STEP_IDS));
       return saved.ok
         ? undefined
         : fill(contentFor(state.locale).ui.storeNote.unwritable, { reason: saved.reason });
     },
     clearProgress: () => {
-      if (canSave) deleteProgress(file);
+      if (canSave) void progressWritten().then(() => deleteProgress(file));
     },
     openUrl: (url, pageContent) => openInBrowser(url, env, pageContent),
   };
@@ -194,6 +194,7 @@ export async function runWizard(
   });
   await instance.waitUntilExit();
   release();
+  await progressWritten();
   await demo?.then((server) => server.close());
   if (result.message) process.stdout.write(`${result.message}\n`);
   return result.code;

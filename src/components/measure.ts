@@ -12,5 +12,7 @@ const WRAP_SPACE = /^((?:\u001b\[[0-9;]*m)*) /;
 
 /** Removes the one space a wrapped line may begin with (a <Transform> for paragraphs). */
 export function dropWrapSpace(line: string, index: number): string {
-  return index === 0 ? line : line.replace(WRAP_SPACE, '$1');
+  const first = line.charCodeAt(0);
+  // Most lines start with a letter: skip the regex for them (this runs for every line on every frame).
+  return index === 0 || (first !== 0x20 && first !== 0x1b) ? line : line.replace(WRAP_SPACE, '$1');
 }

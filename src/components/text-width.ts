@@ -1,3 +1,5 @@
+import { eastAsianWidth } from 'get-east-asian-width';
+
 /**
  * Terminal width and word wrapping for our own text, without string-width: its emoji tables cost about
  * 90 ms to load and several ms per long sentence, which the first frame and every keypress would pay.
@@ -6,27 +8,10 @@
  * proves the result equal to Ink's output.
  */
 
-/** Columns one code point takes: 2 for East Asian wide and full-width forms, 0 for joiners, else 1. */
+/** Columns one code point takes: East Asian Width (2 for wide and full-width forms), 0 for joiners and marks. */
 export function charWidth(code: number): number {
   if (code === 0x200b || code === 0x200c || code === 0x200d || (code >= 0x300 && code <= 0x36f)) return 0;
-  if (
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0x303e) ||
-    (code >= 0x3041 && code <= 0x33ff) ||
-    (code >= 0x3400 && code <= 0x4dbf) ||
-    (code >= 0x4e00 && code <= 0x9fff) ||
-    (code >= 0xa000 && code <= 0xa4cf) ||
-    (code >= 0xa960 && code <= 0xa97f) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    (code >= 0x20000 && code <= 0x3fffd)
-  ) {
-    return 2;
-  }
-  return 1;
+  return code >= 0x20 && code <= 0x7e ? 1 : eastAsianWidth(code);
 }
 
 /** Columns a plain string (no escape codes) takes. */

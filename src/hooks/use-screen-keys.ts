@@ -1,8 +1,20 @@
 /** Connects a screen to the keyboard: maps keys to intents and runs the screen's or the wizard's handler. */
-import { useInput } from 'ink';
-import { createContext, useContext } from 'react';
+import type { Key } from 'ink';
+import { createContext, useContext, useLayoutEffect, useRef } from 'react';
 import type { WizardAction } from '../wizard/reducer.js';
 import { type Intent, type KeyMode, keyToIntent } from './key-intent.js';
+
+/** A key handler as registered: read at the moment a key arrives, so it is always the newest render's. */
+export type KeyListener = {
+  current: { readonly handler: (input: string, key: Key) => void; readonly isActive: boolean };
+};
+
+/**
+ * Every mounted key handler. <App> owns the one Ink subscription and hands each key to these. Screens
+ * register in a layout effect, which runs as the new screen is committed: Ink's own useInput
+ * re-subscribes only after the frame is on screen, so a key pressed at once would reach the old screen.
+ */
+export const KeyListenersContext = createContext<Set<KeyListener>>(new Set());
 
 /** What every screen can ask of the wizard, provided by <App>. */
 export type WizardControls = {
@@ -38,24 +50,34 @@ type Handlers = { readonly [T in Intent['type']]?: (intent: Extract<Intent, { ty
  */
 export function useScreenKeys(handlers: Handlers, mode: KeyMode = 'screen', isActive = true): void {
   const controls = useWizardControls();
-  const { dispatch } = controls;
-  const defaults: Handlers = {
-    next: () => dispatch({ type: 'next' }),
-    back: () => dispatch({ type: 'back' }),
-    jump: (intent) => dispatch({ type: 'go-to-number', number: intent.number }),
-    steps: () => dispatch({ type: 'open-overlay', overlay: 'steps' }),
-    help: () => dispatch({ type: 'open-overlay', overlay: 'help' }),
-    lang: () => dispatch({ type: 'switch-locale' }),
-    open: () => controls.openPage(),
-    quit: () => controls.quit(),
-  };
-  useInput(
-    (input, key) => {
-      const intent = keyToIntent(input, key, mode);
-      if (!intent || intent.type === 'interrupt') return;
-      const handler = (handlers[intent.type] ?? defaults[intent.type]) as ((i: Intent) => void) | undefined;
-      handler?.(intent);
-    },
-    { isActive: isActive && controls.active },
-  );
+  useLatestInput((input, key) => {
+    const intent = keyToIntent(input, key, mode);
+    if (!intent || intent.type === 'interrupt') return;
+    const { dispatch } = controls;
+    const defaults: Handlers = {
+      next: () => dispatch({ type: 'next' }),
+      back: () => dispatch({ type: 'back' }),
+      jump: (jump) => dispatch({ type: 'go-to-number', number: jump.number }),
+      steps: () => dispatch({ type: 'open-overlay', overlay: 'steps' }),
+      help: () => dispatch({ type: 'open-overlay', overlay: 'help' }),
+      lang: () => dispatch({ type: 'switch-locale' }),
+      open: () => controls.openPage(),
+      quit: () => controls.quit(),
+    };
+    const handler = (handlers[intent.type] ?? defaults[intent.type]) as ((i: Intent) => void) | undefined;
+    handler?.(intent);
+  }, isActive && controls.active);
+}
+
+/** Registers a key handler with <App> for as long as the component is mounted (see KeyListenersContext). */
+export function useLatestInput(handler: (input: string, key: Key) => void, isActive = true): void {
+  const listeners = useContext(KeyListenersContext);
+  const latest: KeyListener = useRef({ handler, isActive });
+  latest.current = { handler, isActive };
+  useLayoutEffect(() => {
+    listeners.add(latest);
+    return () => {
+      listeners.delete(latest);
+    };
+  }, [listeners]);
 }

@@ -1,8 +1,9 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { theme } from '../components/theme.js';
 import { useUi } from '../components/ui-options.js';
 import type { Content } from '../content/content.js';
 import { asciiFold } from '../content/content.js';
+import { useLatestInput } from '../hooks/use-screen-keys.js';
 
 type Props = {
   readonly content: Content;
@@ -12,7 +13,7 @@ type Props = {
 /** The keys and what they do; `?` or Esc closes it. */
 export function HelpOverlay({ content, onClose }: Props) {
   const { ascii } = useUi();
-  useInput((input, key) => {
+  useLatestInput((input, key) => {
     if (input === '?' || key.escape || input === 'q') onClose();
   });
   const help = content.ui.help;

@@ -1,9 +1,10 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { theme } from '../components/theme.js';
 import { useUi } from '../components/ui-options.js';
 import type { Content } from '../content/content.js';
 import { asciiFold } from '../content/content.js';
+import { useLatestInput } from '../hooks/use-screen-keys.js';
 import type { WizardState } from '../wizard/reducer.js';
 import { STEPS, type StepId } from '../wizard/steps.js';
 
@@ -20,16 +21,13 @@ type Props = {
 export function StepList({ state, content, interactive, onGo, onClose }: Props) {
   const { ascii } = useUi();
   const [cursor, setCursor] = useState(state.index);
-  useInput(
-    (input, key) => {
-      if (key.escape || input === 's' || input === 'q') return onClose();
-      if (key.upArrow) setCursor((c) => Math.max(0, c - 1));
-      if (key.downArrow) setCursor((c) => Math.min(state.reached, c + 1));
-      const step = STEPS[cursor];
-      if (key.return && step && cursor <= state.reached) onGo(step.id);
-    },
-    { isActive: interactive },
-  );
+  useLatestInput((input, key) => {
+    if (key.escape || input === 's' || input === 'q') return onClose();
+    if (key.upArrow) setCursor((c) => Math.max(0, c - 1));
+    if (key.downArrow) setCursor((c) => Math.min(state.reached, c + 1));
+    const step = STEPS[cursor];
+    if (key.return && step && cursor <= state.reached) onGo(step.id);
+  }, interactive);
   const list = content.ui.stepList;
   return (
     <Box flexDirection="column" aria-role="list">

@@ -1,5 +1,6 @@
 /** The resume file: the step and the answers, never the key. Every failure is a value, never a crash. */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { type Locale, parseLocale } from '../content/locale.js';
 import { parseAmount } from '../wizard/amount.js';
@@ -103,20 +104,35 @@ export function toSaved(state: WizardState, stepIds: readonly StepId[]): SavedPr
   };
 }
 
-/** Writes the file atomically (temp file, then rename). Returns the reason when it cannot. */
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Writes the file atomically (temp file, then rename), without blocking the keyboard: writes run one after
+ * another, in the order asked. Resolves with the reason when it cannot.
+ */
 export function saveProgress(
   file: string,
   progress: SavedProgress,
-): { ok: true } | { ok: false; reason: string } {
-  try {
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, `${JSON.stringify(progress, null, 2)}\n`, { mode: 0o600 });
-    renameSync(temp, file);
-    return { ok: true };
-  } catch (error) {
-    return { ok: false, reason: (error as NodeJS.ErrnoException).code ?? 'write failed' };
-  }
+): Promise<{ ok: true } | { ok: false; reason: string }> {
+  const write = async (): Promise<{ ok: true } | { ok: false; reason: string }> => {
+    try {
+      await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+      const temp = `${file}.${process.pid}.tmp`;
+      await writeFile(temp, `${JSON.stringify(progress, null, 2)}\n`, { mode: 0o600 });
+      await rename(temp, file);
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, reason: (error as NodeJS.ErrnoException).code ?? 'write failed' };
+    }
+  };
+  const next = queue.then(write, write);
+  queue = next;
+  return next;
+}
+
+/** Waits for writes in flight (before exiting). */
+export function progressWritten(): Promise<unknown> {
+  return queue;
 }
 
 /** Deletes the file (`--restart`); a missing file is fine. */

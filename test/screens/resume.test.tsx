@@ -23,7 +23,7 @@ describe('resuming', () => {
     const writes: number[] = [];
     const app = renderApp({
       resumeFrom: saved,
-      services: { saveProgress: (state) => void writes.push(state.index) },
+      services: { saveProgress: async (state) => void writes.push(state.index) },
     });
     unmount = () => app.instance.unmount();
     await app.waitForText('Continue at step 8');
@@ -36,7 +36,8 @@ describe('resuming', () => {
   it('shows a one-line note when progress cannot be saved, once', async () => {
     const app = renderApp({
       services: {
-        saveProgress: () => 'Progress cannot be saved (ENOTDIR): this run works, but cannot be resumed.',
+        saveProgress: async () =>
+          'Progress cannot be saved (ENOTDIR): this run works, but cannot be resumed.',
       },
     });
     unmount = () => app.instance.unmount();

@@ -179,7 +179,7 @@ describe('the account-type screen', () => {
     const index = stepIndex('account-type');
     const app = start({
       state: { index, reached: index },
-      services: { saveProgress: (state) => void saved.push(state.answers) },
+      services: { saveProgress: async (state) => void saved.push(state.answers) },
     });
     await app.waitForText('Individual or company?');
     await app.press(KEYS.down, KEYS.enter);
@@ -196,7 +196,7 @@ describe('the amount screen', () => {
     const saved: unknown[] = [];
     const app = start({
       state: { index, reached: index },
-      services: { saveProgress: (s) => void saved.push(s.answers) },
+      services: { saveProgress: async (s) => void saved.push(s.answers) },
     });
     await app.waitForText('$10');
     expect(app.frame()).toMatch(/pays for about 650,000 calls/);
@@ -263,7 +263,7 @@ describe('the auto-recharge screen', () => {
     const saved: unknown[] = [];
     const app = start({
       state: { index, reached: index },
-      services: { saveProgress: (s) => void saved.push(s.answers) },
+      services: { saveProgress: async (s) => void saved.push(s.answers) },
     });
     await app.waitForText('Off (recommended)');
     expect(app.frame().replace(/\s+/g, ' ')).toContain('switch it on during setup');
@@ -276,7 +276,7 @@ describe('the auto-recharge screen', () => {
     const saved: unknown[] = [];
     const app = start({
       state: { index, reached: index },
-      services: { saveProgress: (s) => void saved.push(s.answers) },
+      services: { saveProgress: async (s) => void saved.push(s.answers) },
     });
     await app.waitForText('Off (recommended)');
     await app.press(KEYS.down, KEYS.enter);

@@ -23,7 +23,7 @@ const VALID = {
 };
 
 describe('the progress file', () => {
-  it('saves the step and answers, and reads them back', () => {
+  it('saves the step and answers, and reads them back', async () => {
     const file = join(dir(), 'sub', 'progress.json');
     const state = {
       ...initialState('ko'),
@@ -31,7 +31,7 @@ describe('the progress file', () => {
       reached: stepIndex('balance'),
       answers: { amount: '12.5', accountType: 'company' as const },
     };
-    expect(saveProgress(file, toSaved(state, STEP_IDS))).toEqual({ ok: true });
+    expect(await saveProgress(file, toSaved(state, STEP_IDS))).toEqual({ ok: true });
     expect(loadProgress(file)).toEqual({
       kind: 'found',
       progress: {
@@ -45,13 +45,13 @@ describe('the progress file', () => {
     });
   });
 
-  it('writes only the listed fields, so a key in the state could never reach the disk', () => {
+  it('writes only the listed fields, so a key in the state could never reach the disk', async () => {
     const file = join(dir(), 'progress.json');
     const state = {
       ...initialState('en'),
       apiKey: 'sk-proj-SENTINEL0fake0key0never0print0me0000000000AbCd',
     } as ReturnType<typeof initialState>;
-    saveProgress(file, toSaved(state, STEP_IDS));
+    await saveProgress(file, toSaved(state, STEP_IDS));
     expect(readFileSync(file, 'utf8')).not.toContain('SENTINEL');
   });
 
@@ -101,10 +101,10 @@ describe('the progress file', () => {
     expect(loadProgress(file)).toMatchObject({ progress: { step: 'amount', reached: 'amount' } });
   });
 
-  it('reports a folder it cannot write, without throwing', () => {
+  it('reports a folder it cannot write, without throwing', async () => {
     const base = dir();
     writeFileSync(join(base, 'blocker'), 'a file where a folder should be');
-    const result = saveProgress(
+    const result = await saveProgress(
       join(base, 'blocker', 'openai-topup', 'progress.json'),
       toSaved(initialState('en'), STEP_IDS),
     );
