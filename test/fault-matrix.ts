@@ -1,316 +1,405 @@
 /**
- * The fault matrix: one row per way the test call can go, how the fault is produced, and what must come
- * of it (kind, exit code, step, retryable, the message shown). Run by test/api/outcomes.test.ts through a
- * spawned `check --json` and through the wizard.
+ * The fault matrix: every way the test call can go wrong, how each fault is produced, and what must come of
+ * it (kind, exit code, step to go back to, whether retrying helps, the message shown). test/faults.test.ts
+ * runs every row through a spawned `check` and through the wizard; the README's Reliability section is
+ * generated from this table.
  */
-import type { OutcomeKind } from '../src/api/outcomes.js';
+import type { DetailKey, OutcomeKind } from '../src/api/outcomes.js';
 import type { ScenarioName } from '../src/demo/scenario-names.js';
 import type { StepId } from '../src/wizard/steps.js';
 
+/** How a fault is produced. */
+export type Produce =
+  /** The practice server answers the chat call with this body of ../shared/fixtures/openai-api.json. */
+  | { readonly fixture: string }
+  /** The practice server plays this scenario. */
+  | { readonly scenario: ScenarioName }
+  /** Nothing listens on the port. */
+  | { readonly refused: true }
+  /** The host does not resolve (an injected lookup, not the machine's resolver). */
+  | { readonly dns: true }
+  /** The server's certificate is self-signed and not trusted. */
+  | { readonly tls: true }
+  /** Through a CONNECT proxy on loopback: tunnelling, refusing, asking for a password, or given one. */
+  | { readonly proxy: 'tunnel' | 'refuse' | 'auth' | 'auth-ok' };
+
 /** One row. */
 export type FaultRow = {
-  /** What the row proves, in a few words. */
   readonly name: string;
-  /** How the fault is produced: a practice-server scenario. */
-  readonly scenario: ScenarioName;
+  readonly produce: Produce;
   readonly kind: OutcomeKind;
   readonly exitCode: number;
   readonly step: StepId | null;
   readonly retryable: boolean;
-  /** The outcome title the wizard shows (English). */
-  readonly title: string;
-  /** Extra `check` flags for the row. */
-  readonly flags?: readonly string[];
+  /** The detail named in the message (locale key details.*), when there is one. */
+  readonly detail?: DetailKey;
+  /** `check --timeout`, for rows that end by the time limit or would wait long for a retry. */
+  readonly timeout?: number;
 };
 
-export const SERVER_ROWS: readonly FaultRow[] = [
+const ok = (name: string, produce: Produce): FaultRow => ({
+  name,
+  produce,
+  kind: 'ok',
+  exitCode: 0,
+  step: null,
+  retryable: false,
+});
+
+/** The whole matrix. */
+export const FAULT_ROWS: readonly FaultRow[] = [
+  ok('a reply arrives', { scenario: 'success' }),
+  // Every error body of the shared fixtures.
   {
-    name: 'a reply arrives',
-    scenario: 'success',
-    kind: 'ok',
-    exitCode: 0,
-    step: null,
+    name: '401 invalid_api_key',
+    produce: { fixture: 'invalid_api_key' },
+    kind: 'invalid-key',
+    exitCode: 3,
+    step: 'api-key',
     retryable: false,
-    title: 'replied',
+  },
+  {
+    name: '401 no API key received',
+    produce: { fixture: 'missing_api_key' },
+    kind: 'invalid-key',
+    exitCode: 3,
+    step: 'api-key',
+    retryable: false,
   },
   {
     name: '429 insufficient_quota',
-    scenario: 'no-credit',
+    produce: { fixture: 'insufficient_quota' },
     kind: 'no-credit',
     exitCode: 4,
     step: 'balance',
     retryable: false,
-    title: 'No credit yet',
   },
   {
     name: '429 credit_balance_exhausted',
-    scenario: 'credit-balance-exhausted',
+    produce: { fixture: 'credit_balance_exhausted' },
     kind: 'no-credit',
     exitCode: 4,
     step: 'balance',
     retryable: false,
-    title: 'No credit yet',
   },
   {
-    name: '400 billing_hard_limit_reached',
-    scenario: 'billing-hard-limit',
-    kind: 'no-credit',
-    exitCode: 4,
-    step: 'balance',
-    retryable: false,
-    title: 'No credit yet',
-  },
-  {
-    name: '401 invalid_api_key',
-    scenario: 'invalid-key',
-    kind: 'invalid-key',
-    exitCode: 3,
-    step: 'api-key',
-    retryable: false,
-    title: 'The key was refused',
-  },
-  {
-    name: '401 no key received',
-    scenario: 'missing-key',
-    kind: 'invalid-key',
-    exitCode: 3,
-    step: 'api-key',
-    retryable: false,
-    title: 'The key was refused',
-  },
-  {
-    name: '401 account_deactivated',
-    scenario: 'account-deactivated',
-    kind: 'account-deactivated',
-    exitCode: 3,
-    step: 'api-key',
-    retryable: false,
-    title: 'The account is deactivated',
-  },
-  {
-    name: '401 missing scopes',
-    scenario: 'missing-scope',
-    kind: 'missing-scope',
-    exitCode: 3,
-    step: 'api-key',
-    retryable: false,
-    title: 'The key lacks a permission',
-  },
-  {
-    name: 'models refused for scopes, chat works',
-    scenario: 'models-forbidden',
-    kind: 'ok',
-    exitCode: 0,
-    step: null,
-    retryable: false,
-    title: 'replied',
-  },
-  {
-    name: '401 mismatched_organization',
-    scenario: 'mismatched-organization',
-    kind: 'organization',
-    exitCode: 3,
-    step: 'api-key',
-    retryable: false,
-    title: 'Organization mismatch',
-  },
-  {
-    name: '401 no_organization',
-    scenario: 'no-organization',
-    kind: 'organization',
-    exitCode: 3,
-    step: 'api-key',
-    retryable: false,
-    title: 'Organization mismatch',
-  },
-  {
-    name: '429 access_terminated',
-    scenario: 'access-terminated',
-    kind: 'access-terminated',
-    exitCode: 3,
-    step: null,
-    retryable: false,
-    title: 'Access terminated',
-  },
-  {
-    name: '403 unsupported region',
-    scenario: 'region',
-    kind: 'region',
-    exitCode: 3,
-    step: null,
-    retryable: false,
-    title: 'Region not supported',
-  },
-  {
-    name: '429 rate limit once, then success',
-    scenario: 'rate-limit',
-    kind: 'ok',
-    exitCode: 0,
-    step: null,
-    retryable: false,
-    title: 'replied',
-  },
-  {
-    name: '429 rate limit every time',
-    scenario: 'rate-limit-always',
+    name: '429 rate limit (tokens per minute)',
+    produce: { fixture: 'rate_limit' },
     kind: 'rate-limit',
     exitCode: 5,
     step: null,
     retryable: true,
-    title: 'Rate limit',
+    timeout: 3,
   },
   {
-    name: '500 server_error',
-    scenario: 'server-error',
-    kind: 'server',
+    name: '429 rate limit (requests per day, free tier)',
+    produce: { fixture: 'rate_limit_rpd_free_tier' },
+    kind: 'rate-limit',
     exitCode: 5,
     step: null,
     retryable: true,
-    title: 'OpenAI had a problem',
+    timeout: 3,
   },
   {
-    name: '503 overloaded',
-    scenario: 'overloaded',
-    kind: 'server',
-    exitCode: 5,
-    step: null,
-    retryable: true,
-    title: 'OpenAI had a problem',
-  },
-  {
-    name: '502 with an HTML body',
-    scenario: 'html-502',
-    kind: 'server',
-    exitCode: 5,
-    step: null,
-    retryable: true,
-    title: 'OpenAI had a problem',
-  },
-  {
-    name: '404 model_not_found',
-    scenario: 'model-not-found',
-    kind: 'model',
-    exitCode: 7,
-    step: 'test-call',
-    retryable: false,
-    title: 'Model not available',
-  },
-  {
-    name: '403 model_not_found for the project',
-    scenario: 'project-model-forbidden',
-    kind: 'model',
-    exitCode: 7,
-    step: 'test-call',
-    retryable: false,
-    title: 'Model not available',
-  },
-  {
-    name: '404 invalid URL',
-    scenario: 'invalid-url',
+    name: '429 request larger than the limit',
+    produce: { fixture: 'request_too_large' },
     kind: 'api',
     exitCode: 7,
     step: null,
     retryable: false,
-    title: 'The API refused the request',
   },
   {
-    name: '200 that is not JSON',
-    scenario: 'not-json',
-    kind: 'bad-response',
-    exitCode: 6,
+    name: '404 model_not_found',
+    produce: { fixture: 'model_not_found' },
+    kind: 'model',
+    exitCode: 7,
+    step: 'test-call',
+    retryable: false,
+  },
+  {
+    name: '403 model not allowed in the project',
+    produce: { fixture: 'project_model_forbidden' },
+    kind: 'model',
+    exitCode: 7,
+    step: 'test-call',
+    retryable: false,
+  },
+  {
+    name: '403 unsupported country or region',
+    produce: { fixture: 'unsupported_region' },
+    kind: 'region',
+    exitCode: 3,
     step: null,
-    retryable: true,
-    title: 'An answer that is not the API',
+    retryable: false,
   },
   {
-    name: '200 with cut-off JSON',
-    scenario: 'cut-off',
-    kind: 'bad-response',
-    exitCode: 6,
+    name: '400 body is not JSON',
+    produce: { fixture: 'invalid_json_body' },
+    kind: 'api',
+    exitCode: 7,
     step: null,
-    retryable: true,
-    title: 'An answer that is not the API',
+    retryable: false,
   },
   {
-    name: 'a stream that stops without [DONE]',
-    scenario: 'stream-early-end',
-    kind: 'bad-response',
-    exitCode: 6,
+    name: '400 model parameter missing',
+    produce: { fixture: 'missing_model_param' },
+    kind: 'api',
+    exitCode: 7,
     step: null,
-    retryable: true,
-    title: 'An answer that is not the API',
+    retryable: false,
   },
   {
-    name: 'a malformed stream line',
-    scenario: 'malformed-stream',
-    kind: 'bad-response',
-    exitCode: 6,
+    name: '404 invalid URL',
+    produce: { fixture: 'invalid_url' },
+    kind: 'api',
+    exitCode: 7,
     step: null,
-    retryable: true,
-    title: 'An answer that is not the API',
+    retryable: false,
   },
   {
-    name: 'a stream carrying an error object',
-    scenario: 'stream-error',
+    name: '500 server_error',
+    produce: { fixture: 'server_error' },
     kind: 'server',
     exitCode: 5,
     step: null,
     retryable: true,
-    title: 'OpenAI had a problem',
   },
   {
-    name: 'a body over the 1 MB cap',
-    scenario: 'too-large',
+    name: '503 server_is_overloaded',
+    produce: { fixture: 'server_overloaded' },
+    kind: 'server',
+    exitCode: 5,
+    step: null,
+    retryable: true,
+  },
+  {
+    name: '401 mismatched_organization',
+    produce: { fixture: 'mismatched_organization' },
+    kind: 'organization',
+    exitCode: 3,
+    step: 'api-key',
+    retryable: false,
+  },
+  {
+    name: '401 no_organization',
+    produce: { fixture: 'no_organization' },
+    kind: 'organization',
+    exitCode: 3,
+    step: 'api-key',
+    retryable: false,
+  },
+  {
+    name: '401 missing scopes',
+    produce: { fixture: 'missing_scopes' },
+    kind: 'missing-scope',
+    exitCode: 3,
+    step: 'api-key',
+    retryable: false,
+  },
+  {
+    name: '400 billing_hard_limit_reached',
+    produce: { fixture: 'billing_hard_limit_reached' },
+    kind: 'no-credit',
+    exitCode: 4,
+    step: 'balance',
+    retryable: false,
+  },
+  {
+    name: '429 access_terminated',
+    produce: { fixture: 'access_terminated' },
+    kind: 'access-terminated',
+    exitCode: 3,
+    step: null,
+    retryable: false,
+  },
+  {
+    name: '401 account_deactivated',
+    produce: { fixture: 'account_deactivated' },
+    kind: 'account-deactivated',
+    exitCode: 3,
+    step: 'api-key',
+    retryable: false,
+  },
+  // Other answers.
+  ok('GET /models refused for scopes, the chat call works', { scenario: 'models-forbidden' }),
+  ok('429 rate limit once, then success', { scenario: 'rate-limit' }),
+  {
+    name: '502 with an HTML body',
+    produce: { scenario: 'html-502' },
+    kind: 'server',
+    exitCode: 5,
+    step: null,
+    retryable: true,
+  },
+  {
+    name: '503 with an HTML body',
+    produce: { scenario: 'html-503' },
+    kind: 'server',
+    exitCode: 5,
+    step: null,
+    retryable: true,
+  },
+  {
+    name: '200 with cut-off JSON',
+    produce: { scenario: 'cut-off' },
     kind: 'bad-response',
     exitCode: 6,
     step: null,
     retryable: true,
-    title: 'An answer that is not the API',
+    detail: 'cutOff',
   },
   {
-    name: 'a gzip body sent unasked',
-    scenario: 'gzip',
-    kind: 'ok',
-    exitCode: 0,
-    step: null,
-    retryable: false,
-    title: 'replied',
-  },
-  {
-    name: 'a reset mid-body',
-    scenario: 'reset',
-    kind: 'network',
+    name: '200 that is not JSON',
+    produce: { scenario: 'not-json' },
+    kind: 'bad-response',
     exitCode: 6,
     step: null,
     retryable: true,
-    title: 'Could not reach the API',
+    detail: 'notJson',
+  },
+  ok('a gzip body sent unasked', { scenario: 'gzip' }),
+  {
+    name: 'a stream that stops without [DONE]',
+    produce: { scenario: 'stream-early-end' },
+    kind: 'bad-response',
+    exitCode: 6,
+    step: null,
+    retryable: true,
+    detail: 'streamEnded',
+  },
+  {
+    name: 'a stream carrying an error object',
+    produce: { scenario: 'stream-error' },
+    kind: 'server',
+    exitCode: 5,
+    step: null,
+    retryable: true,
+  },
+  {
+    name: 'a malformed stream line',
+    produce: { scenario: 'malformed-stream' },
+    kind: 'bad-response',
+    exitCode: 6,
+    step: null,
+    retryable: true,
+    detail: 'notJson',
+  },
+  {
+    name: 'a body over the 1 MB cap',
+    produce: { scenario: 'too-large' },
+    kind: 'bad-response',
+    exitCode: 6,
+    step: null,
+    retryable: true,
+    detail: 'tooLarge',
   },
   {
     name: 'headers never sent',
-    scenario: 'slow',
+    produce: { scenario: 'slow' },
     kind: 'network',
     exitCode: 6,
     step: null,
     retryable: true,
-    title: 'Could not reach the API',
-    flags: ['--timeout', '1'],
+    detail: 'timeout',
+    timeout: 1,
   },
   {
-    name: 'a reply full of control sequences',
-    scenario: 'control-chars',
-    kind: 'ok',
-    exitCode: 0,
+    name: 'a body that stalls',
+    produce: { scenario: 'stall-body' },
+    kind: 'network',
+    exitCode: 6,
     step: null,
-    retryable: false,
-    title: 'replied',
+    retryable: true,
+    detail: 'timeout',
+    timeout: 1,
   },
   {
-    name: 'a server echoing the whole key',
-    scenario: 'echo-key',
+    name: 'a reset in the middle of the body',
+    produce: { scenario: 'reset' },
+    kind: 'network',
+    exitCode: 6,
+    step: null,
+    retryable: true,
+    detail: 'reset',
+  },
+  ok('a reply full of control sequences', { scenario: 'control-chars' }),
+  {
+    name: 'an error message full of control sequences',
+    produce: { scenario: 'control-error' },
     kind: 'invalid-key',
     exitCode: 3,
     step: 'api-key',
     retryable: false,
-    title: 'The key was refused',
   },
+  {
+    name: 'a server echoing the whole key',
+    produce: { scenario: 'echo-key' },
+    kind: 'invalid-key',
+    exitCode: 3,
+    step: 'api-key',
+    retryable: false,
+  },
+  // The network.
+  {
+    name: 'connection refused',
+    produce: { refused: true },
+    kind: 'network',
+    exitCode: 6,
+    step: null,
+    retryable: true,
+    detail: 'refused',
+  },
+  {
+    name: 'a host that does not resolve',
+    produce: { dns: true },
+    kind: 'network',
+    exitCode: 6,
+    step: null,
+    retryable: true,
+    detail: 'dns',
+  },
+  {
+    name: 'a self-signed TLS certificate',
+    produce: { tls: true },
+    kind: 'network',
+    exitCode: 6,
+    step: null,
+    retryable: true,
+    detail: 'tls',
+  },
+  ok('through a loopback proxy', { proxy: 'tunnel' }),
+  {
+    name: 'the proxy refusing',
+    produce: { proxy: 'refuse' },
+    kind: 'network',
+    exitCode: 6,
+    step: null,
+    retryable: true,
+    detail: 'proxy',
+  },
+  {
+    name: 'the proxy asking for a password (407)',
+    produce: { proxy: 'auth' },
+    kind: 'network',
+    exitCode: 6,
+    step: null,
+    retryable: true,
+    detail: 'proxyAuth',
+  },
+  ok('a proxy URL with a password', { proxy: 'auth-ok' }),
 ];
+
+/** How a row's fault is produced, in words, for the README. */
+export function describeProduce(produce: Produce): string {
+  if ('fixture' in produce) return `practice server answers with fixture \`${produce.fixture}\``;
+  if ('scenario' in produce) return `practice server scenario \`${produce.scenario}\``;
+  if ('refused' in produce) return 'nothing listening on the port';
+  if ('dns' in produce) return 'injected lookup fails (ENOTFOUND)';
+  if ('tls' in produce) return 'https with an untrusted test certificate';
+  return {
+    tunnel: 'HTTPS_PROXY: a loopback CONNECT proxy',
+    refuse: 'HTTPS_PROXY: the proxy answers 403',
+    auth: 'HTTPS_PROXY: the proxy answers 407',
+    'auth-ok': 'HTTPS_PROXY with user:password in the URL',
+  }[produce.proxy];
+}

@@ -166,8 +166,9 @@ export async function send(dispatcher: Dispatcher, req: WireRequest): Promise<Wi
       headers: req.headers,
       body: req.body,
       signal: req.signal,
-      headersTimeout: req.timeoutMs,
-      bodyTimeout: req.timeoutMs,
+      // The check's own time limit (the signal) ends a stall; these only back it up, a second later.
+      headersTimeout: req.timeoutMs + 1000,
+      bodyTimeout: req.timeoutMs + 1000,
     });
   } catch (error) {
     throw toWireError(error, req.signal);

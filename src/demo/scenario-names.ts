@@ -33,6 +33,9 @@ export const SCENARIOS = [
   'reset',
   'malformed-stream',
   'echo-key',
+  'html-503',
+  'stall-body',
+  'control-error',
 ] as const;
 
 /** How the practice server answers. */

@@ -42,6 +42,8 @@ export type DemoServerOptions = {
   readonly tls?: { readonly key: string; readonly cert: string };
   /** One line per request, key masked. */
   readonly log?: (entry: RequestLogEntry) => void;
+  /** Tests: answer the chat call with this fixture of ../shared/fixtures (by name), whatever the scenario. */
+  readonly fixture?: string;
 };
 
 /** What the server saw of one request. */
@@ -178,6 +180,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
 
     // POST /v1/chat/completions
     chatCalls += 1;
+    if (options.fixture) return sendFixture(options.fixture as FixtureName);
     let request: { model?: unknown; stream?: unknown };
     try {
       request = JSON.parse(bodyText) as typeof request;
@@ -218,11 +221,25 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       case 'project-model-forbidden':
         return sendFixture('project_model_forbidden');
       case 'html-502':
-        res.writeHead(502, { 'content-type': 'text/html', server: 'cloudflare' });
+      case 'html-503': {
+        const status = scenario === 'html-502' ? 502 : 503;
+        const title = status === 502 ? '502 Bad Gateway' : '503 Service Temporarily Unavailable';
+        res.writeHead(status, { 'content-type': 'text/html', server: 'cloudflare' });
         res.end(
-          '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>',
+          `<html><head><title>${title}</title></head><body><center><h1>${title}</h1></center></body></html>`,
         );
-        return log(502);
+        return log(status);
+      }
+      case 'stall-body':
+        // Headers and the start of the body, then nothing: the client's time limit has to end it.
+        res.writeHead(200, apiHeaders('application/json'));
+        res.write('{"id":"chatcmpl-stall","object":');
+        return log(200);
+      case 'control-error':
+        return sendFixture('invalid_api_key', {
+          message:
+            'Bad key \u001b[2J\u001b[31mred\u001b[0m \u001b]8;;https://evil.example\u0007link\u001b]8;;\u0007 \u001b]52;c;ZXZpbA==\u0007 done',
+        });
       case 'not-json':
         res.writeHead(200, { 'content-type': 'text/plain' });
         res.end('OK');

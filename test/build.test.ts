@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import pkg from '../package.json' with { type: 'json' };
+
+type Meta = {
+  outputs: Record<
+    string,
+    { imports: Array<{ path: string; kind: string }>; inputs: Record<string, unknown>; entryPoint?: string }
+  >;
+};
+// npm test builds first; the build writes which module went into which chunk.
+const meta = JSON.parse(readFileSync(join(import.meta.dirname, '../build-meta.json'), 'utf8')) as Meta;
+
+/** Every input module loaded by `start` and what it imports statically (not `import()`). */
+function staticInputs(start: string): Set<string> {
+  const seen = new Set<string>();
+  const inputs = new Set<string>();
+  const visit = (output: string) => {
+    if (seen.has(output)) return;
+    seen.add(output);
+    const entry = meta.outputs[output];
+    if (!entry) return;
+    for (const input of Object.keys(entry.inputs)) inputs.add(input);
+    for (const imported of entry.imports) if (imported.kind === 'import-statement') visit(imported.path);
+  };
+  visit(start);
+  return inputs;
+}
+
+const wizardChunk = Object.keys(meta.outputs).find((name) => /run-wizard-[A-Z0-9]+\.js$/.test(name)) ?? '';
+
+describe('the bundle', () => {
+  it('starts with only the first screen: no Ink, undici or practice server before the wizard loads', () => {
+    const entry = [...staticInputs('dist/cli.js')];
+    for (const heavy of [
+      'node_modules/ink/',
+      'node_modules/react',
+      'node_modules/undici/',
+      'src/demo/server.ts',
+      'node_modules/yoga-layout/',
+    ]) {
+      expect(
+        entry.filter((input) => input.includes(heavy)),
+        heavy,
+      ).toEqual([]);
+    }
+  });
+
+  it('loads undici, the test call and the practice server only when the test call starts', () => {
+    const wizard = [...staticInputs(wizardChunk)];
+    expect(wizard.some((input) => input.includes('node_modules/ink/'))).toBe(true);
+    for (const late of ['node_modules/undici/', 'src/api/test-call.ts', 'src/demo/server.ts']) {
+      expect(
+        wizard.filter((input) => input.includes(late)),
+        late,
+      ).toEqual([]);
+    }
+  });
+
+  it('publishes no runtime dependencies and only dist, assets, README and LICENSE', () => {
+    expect(Object.keys((pkg as { dependencies?: object }).dependencies ?? {})).toEqual([]);
+    expect(pkg.files).toEqual(['dist', 'assets', 'README.md', 'LICENSE']);
+    expect(pkg.bin).toEqual({ 'openai-topup': 'dist/cli.js' });
+  });
+});

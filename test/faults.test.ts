@@ -1,0 +1,146 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openSession } from '../src/api/test-call.js';
+import { contentFor, fill } from '../src/content/content.js';
+import { stepIndex } from '../src/wizard/steps.js';
+import { FAULT_ROWS } from './fault-matrix.js';
+import { renderApp } from './helpers/app.js';
+import { baseEnv, runCli } from './helpers/cli.js';
+import { PROXY_PASSWORD, setupFault } from './helpers/faults.js';
+import { KEYS } from './helpers/render.js';
+
+/** A sentinel key: it may appear only masked, anywhere. */
+const SENTINEL = 'sk-proj-SENTINEL0fake0key0never0print0me0000000000AbCd';
+const MASKED = 'sk-proj-…AbCd';
+const en = contentFor('en');
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+/** Every file under a folder, as text. */
+function filesUnder(dir: string): string {
+  let out = '';
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    out += statSync(path).isDirectory() ? filesUnder(path) : readFileSync(path, 'utf8');
+  }
+  return out;
+}
+
+describe('the fault matrix through a spawned check', () => {
+  it.concurrent.each(FAULT_ROWS)('$name → $kind, exit $exitCode', async (row) => {
+    const fault = await setupFault(row);
+    try {
+      const env = baseEnv({ OPENAI_API_KEY: SENTINEL, ...fault.env });
+      const args = [
+        'check',
+        '--debug',
+        '--base-url',
+        fault.baseUrl,
+        ...(row.timeout ? ['--timeout', String(row.timeout)] : []),
+      ];
+      const json = await runCli([...args, '--json'], { env, nodeArgs: fault.nodeArgs });
+      const summary = await runCli(args, { env, nodeArgs: fault.nodeArgs });
+
+      const report = JSON.parse(json.stdout);
+      expect(json.code).toBe(row.exitCode);
+      expect(summary.code).toBe(row.exitCode);
+      expect(report).toMatchObject({
+        schema: 1,
+        ok: row.kind === 'ok',
+        kind: row.kind,
+        exitCode: row.exitCode,
+      });
+      if (row.kind === 'ok') {
+        expect(report.reply.length).toBeGreaterThan(0);
+        expect(summary.stdout).toContain('✓ The key works');
+      } else {
+        expect(report.error).toMatchObject({ kind: row.kind, step: row.step, retryable: row.retryable });
+        expect(report.error.message).toContain(en.outcomes[row.kind].title);
+        if (row.detail)
+          expect(report.error.message).toContain(
+            fill(en.details[row.detail], { limit: '1 MB', seconds: row.timeout ?? 60 }),
+          );
+        expect(summary.stderr).toContain(`✗ ${en.outcomes[row.kind].title}`);
+      }
+      // The key only masked, the proxy password never: in every output, the files written, the server's log.
+      const everything = [
+        json.stdout,
+        json.stderr,
+        summary.stdout,
+        summary.stderr,
+        filesUnder(env.XDG_CONFIG_HOME ?? ''),
+        JSON.stringify(fault.requests()),
+      ].join('\n');
+      expect(everything).not.toContain(SENTINEL);
+      expect(everything).not.toContain(`:${PROXY_PASSWORD}@`);
+      expect(json.stderr + summary.stderr).toContain(MASKED);
+      // No control sequence reaches the terminal (the JSON escapes them, and there are none to escape).
+      expect(json.stdout + json.stderr + summary.stdout + summary.stderr).not.toMatch(CONTROL);
+      expect(json.stdout).not.toContain('\\u001b');
+    } finally {
+      await fault.close();
+    }
+  });
+});
+
+describe('the fault matrix through the wizard', () => {
+  it.each(FAULT_ROWS)('$name: shows what happened, and one key goes back to the fix', async (row) => {
+    const fault = await setupFault(row);
+    const index = stepIndex('api-key');
+    const app = renderApp({
+      columns: 80,
+      rows: 50,
+      state: { index, reached: index },
+      services: {
+        suggestedKey: { key: SENTINEL, source: 'env' },
+        openSession: async (key) =>
+          openSession({
+            baseUrl: fault.baseUrl,
+            key,
+            model: 'gpt-4o-mini',
+            timeoutMs: (row.timeout ?? 10) * 1000,
+            transport: fault.transport,
+            sleep: async () => undefined,
+          }),
+      },
+    });
+    try {
+      await app.waitForText('Use this key');
+      await app.press(KEYS.enter);
+      await app.waitFor(
+        (f) => f.includes('Press Enter to send') || f.includes('✗'),
+        'the confirmation or a diagnosis',
+      );
+      if (app.frame().includes('Press Enter to send')) await app.press(KEYS.enter);
+      const shown = await app.waitForText(
+        row.kind === 'ok' ? 'replied:' : `✗ ${en.outcomes[row.kind].title}`,
+      );
+      if (row.detail)
+        expect(shown.replace(/\s+/g, ' ')).toContain(
+          fill(en.details[row.detail], { limit: '1 MB', seconds: row.timeout ?? 10 }),
+        );
+      const frames = app.stdout.frames.join('');
+      expect(frames).not.toContain(SENTINEL);
+      expect(frames).not.toContain(`:${PROXY_PASSWORD}@`);
+      expect(frames).not.toContain('evil.example');
+      expect(frames).not.toContain('\u001b]52');
+      expect(frames).not.toContain('\u001b[2J');
+      if (row.kind !== 'ok') {
+        expect(shown).toContain(
+          row.retryable
+            ? en.diagnosis.retryHelps
+            : row.kind === 'no-credit'
+              ? en.diagnosis.retryWaits
+              : en.diagnosis.retryNoHelp,
+        );
+      }
+      if (row.step) {
+        await app.press(KEYS.enter);
+        await app.waitForText(`${stepIndex(row.step) + 1}/14`);
+      }
+    } finally {
+      app.instance.unmount();
+      await fault.close();
+    }
+  });
+});
