@@ -143,7 +143,9 @@ async function main(): Promise<number> {
   process.env.CI = 'false';
   const firstFrameLines = await drawFirstFrame(flags);
   const { runWizard } = await import('./run-wizard.js');
-  return runWizard(flags, userEnv, firstFrameLines);
+  const code = await runWizard(flags, userEnv, firstFrameLines);
+  // The screen is gone and progress is written: end now, even if a request was still being cancelled.
+  process.exit(code);
 }
 
 main().then(

@@ -114,6 +114,7 @@ export async function runWizard(
     canSave = false;
   }
 
+  let finished = false;
   // The practice server starts with the first test call, not before: the first screen stays light.
   let demo: Promise<{ baseUrl: string; close: () => Promise<void> }> | undefined;
   const startDemo = async () => {
@@ -132,6 +133,8 @@ export async function runWizard(
     copy: (text) => copyToClipboard(text, env),
     openSession: async (key) => {
       const { openSession } = await import('./api/test-call.js');
+      // Quit while this was loading: start nothing that would keep the process alive.
+      if (finished) throw new Error('the wizard has ended');
       let root = baseUrl;
       if (flags.demo) {
         demo ??= startDemo();
@@ -193,6 +196,7 @@ export async function runWizard(
     instance.unmount();
   });
   await instance.waitUntilExit();
+  finished = true;
   release();
   await progressWritten();
   await demo?.then((server) => server.close());

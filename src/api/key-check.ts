@@ -1,5 +1,4 @@
 /** Checks made on a key before any network call, each with its own message. Pure. */
-import { stripControl } from '../wizard/text-field.js';
 
 /** Why a key is refused locally; each has a message in keyCheck.* of the locale files. */
 export type KeyProblem = 'empty' | 'cutOff' | 'spaces' | 'url' | 'otherService' | 'admin' | 'unknown';
@@ -26,12 +25,15 @@ const OTHER_SERVICES: ReadonlyArray<readonly [prefix: string, service: string]> 
 const MIN_LENGTH = 40;
 
 /**
- * Cleans what was typed, pasted or read: bracketed-paste markers, control characters, line breaks and
- * surrounding spaces or quotes go; spaces inside stay, so that they can be reported.
+ * Cleans what was typed, pasted or read: bracketed-paste markers, control characters and surrounding
+ * spaces, line breaks or quotes go; spaces and line breaks inside stay, so that they can be reported.
  */
 export function cleanKeyInput(raw: string): string {
-  const text = stripControl(raw.replace(/[\r\n]+/g, '')).trim();
-  const quoted = /^(["'])(.*)\1$/.exec(text);
+  const text = raw
+    .replace(/\u001b?\[20[01]~/g, '')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '')
+    .trim();
+  const quoted = /^(["'])(.*)\1$/s.exec(text);
   return (quoted?.[2] ?? text).trim();
 }
 

@@ -1,0 +1,110 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { STEPS } from '../../src/wizard/steps.js';
+import { freshConfigHome } from '../helpers/cli.js';
+import { cursorShown, PTY_KEYS, spawnCli } from '../helpers/pty.js';
+
+type Run = ReturnType<typeof spawnCli>;
+const runs: Run[] = [];
+afterEach(() => {
+  for (const run of runs.splice(0)) run.kill();
+});
+function start(...args: Parameters<typeof spawnCli>): Run {
+  const run = spawnCli(...args);
+  runs.push(run);
+  return run;
+}
+
+describe('Ctrl+C on every screen', () => {
+  it.each(STEPS.map((step, index) => ({ id: step.id, n: index + 1 })))(
+    'step $n ($id): exit 130, cursor and echo back, progress kept',
+    async ({ n }) => {
+      const run = start(['--demo'], { sttyAfter: true, rows: 40 });
+      for (let i = 1; i < n; i++) {
+        await run.waitForText(`${i}/14`);
+        if (i === 13) {
+          await run.waitForText('Press Enter to send');
+          run.write(PTY_KEYS.enter);
+          await run.waitForText('replied:');
+        }
+        run.write(PTY_KEYS.enter);
+      }
+      await run.waitForText(`${n}/14`);
+      run.write(PTY_KEYS.ctrlC);
+      await run.waitForText('EXIT=130');
+      await run.waitForExit();
+      const after = run.raw().slice(run.raw().indexOf('EXIT=130'));
+      expect(after).toMatch(/(^|\s)echo(\s|$)/m);
+      expect(after).toMatch(/(^|\s)icanon(\s|$)/m);
+      expect(cursorShown(run.raw())).toBe(true);
+      expect(run.screen()).toContain(`Progress saved at step ${n}/14`);
+    },
+  );
+});
+
+describe('a terminal smaller than 40×15', () => {
+  it('asks to enlarge it, and the guide appears when it grows', async () => {
+    const run = start([], { cols: 36, rows: 12 });
+    await run.waitForText('This terminal is 36×12');
+    run.resize(80, 24);
+    await run.waitForText('1/14 Welcome');
+  });
+});
+
+describe('progress files that cannot be used', () => {
+  const cases: Array<[string, (dir: string) => void, string]> = [
+    [
+      'bad JSON',
+      (dir) => writeFileSync(join(dir, 'progress.json'), '{"program": "openai-'),
+      'could not be read (not JSON)',
+    ],
+    [
+      'another schema',
+      (dir) =>
+        writeFileSync(
+          join(dir, 'progress.json'),
+          JSON.stringify({ program: 'openai-topup', schema: 9, step: 'card' }),
+        ),
+      'another program or version',
+    ],
+    [
+      "another program's file",
+      (dir) => writeFileSync(join(dir, 'progress.json'), JSON.stringify({ editor: 'vim' })),
+      'another program or version',
+    ],
+    [
+      'unreadable (a folder in its place)',
+      (dir) => mkdirSync(join(dir, 'progress.json')),
+      'could not be read (EISDIR)',
+    ],
+  ];
+  it.each(cases)('%s: a one-line note, the guide starts, nothing crashes', async (_name, prepare, note) => {
+    const config = freshConfigHome();
+    const dir = join(config, 'openai-topup');
+    mkdirSync(dir, { recursive: true });
+    prepare(dir);
+    const run = start([], { env: { XDG_CONFIG_HOME: config } });
+    const screen = await run.waitForText(note);
+    expect(screen).toContain('1/14 Welcome');
+    run.write(PTY_KEYS.enter);
+    await run.waitForText('2/14');
+  });
+
+  it('a config folder that cannot be written: the guide works and says it cannot be resumed', async () => {
+    const config = freshConfigHome();
+    // A file where the config folder would go: nothing can be created under it, even as root.
+    writeFileSync(join(config, 'openai-topup'), 'not a folder');
+    const run = start([], { env: { XDG_CONFIG_HOME: config }, sttyAfter: true });
+    // The first save, as the guide opens, finds the folder unusable and says so once.
+    const first = await run.waitForText('Progress cannot be saved');
+    expect(first).toContain('1/14 Welcome');
+    run.write(PTY_KEYS.enter);
+    await run.waitForText('2/14');
+    run.write(PTY_KEYS.enter);
+    await run.waitForText('3/14');
+    run.write('q');
+    await run.waitForText('Progress was not saved');
+    await run.waitForText('EXIT=0');
+  });
+});
