@@ -8,7 +8,9 @@ import pkg from '../package.json' with { type: 'json' };
 import { type Flags, parseCommandLine, SCENARIOS } from './args.js';
 import { contentFor, fill } from './content/content.js';
 import { shutdown } from './shutdown.js';
-import { colorDisabled } from './terminal.js';
+import { progressPaths } from './store/paths.js';
+import { loadProgress } from './store/progress.js';
+import { colorDisabled, supportsUnicode } from './terminal.js';
 
 // Memory: compile WebAssembly (yoga's layout, undici's HTTP parser) with the baseline compiler only:
 // TurboFan's tier-up of undici's parser alone added about 30 MB to the peak of a --demo walk.
@@ -69,8 +71,6 @@ function usageReport(message: string) {
 async function drawFirstFrame(flags: Flags): Promise<number | undefined> {
   const { columns, rows } = process.stdout;
   if (flags.screenReader || !columns || !rows || columns < 40 || rows < 15) return undefined;
-  const { progressPaths } = await import('./store/paths.js');
-  const { loadProgress } = await import('./store/progress.js');
   const paths = progressPaths(userEnv);
   const saved = flags.restart
     ? { kind: 'none' as const }
@@ -78,8 +78,8 @@ async function drawFirstFrame(flags: Flags): Promise<number | undefined> {
   // A resume offer or a note about the file comes first: Ink draws those.
   if (saved.kind !== 'none' && !(saved.kind === 'found' && saved.progress.step === 'welcome'))
     return undefined;
+  // chalk loads here, after FORCE_COLOR is set, as it will for Ink.
   const { welcomeFrame } = await import('./first-frame.js');
-  const { supportsUnicode } = await import('./terminal.js');
   const frame = welcomeFrame({
     locale: flags.lang,
     columns,
@@ -108,7 +108,6 @@ async function main(): Promise<number> {
     return 0;
   }
   if (flags.help) {
-    const { progressPaths } = await import('./store/paths.js');
     const paths = progressPaths(process.env);
     const lines = content.cli.help[command].map((line) =>
       fill(line, { progressFile: paths.progress, demoFile: paths.demo }),

@@ -1,5 +1,5 @@
 /** Starts the interactive wizard: reads saved progress, renders <App>, and turns its end into an exit code. */
-import { render } from 'ink';
+import { render, renderToString } from 'ink';
 import pkg from '../package.json' with { type: 'json' };
 import { DEFAULT_BASE_URL } from './api/request.js';
 import { App, type AppServices, type ExitResult } from './app.js';
@@ -165,15 +165,16 @@ export async function runWizard(
     openUrl: (url, pageContent) => openInBrowser(url, env, pageContent),
   };
 
+  const ui = {
+    ascii: flags.ascii || !supportsUnicode(env),
+    color: !colorDisabled(env),
+    screenReader: flags.screenReader,
+  };
   let result: ExitResult = { code: 0 };
   const instance = render(
     <App
       initial={initialState(flags.lang)}
-      ui={{
-        ascii: flags.ascii || !supportsUnicode(env),
-        color: !colorDisabled(env),
-        screenReader: flags.screenReader,
-      }}
+      ui={ui}
       services={services}
       startNotice={startNotice}
       resumeFrom={resumeFrom}
@@ -195,7 +196,23 @@ export async function runWizard(
     result = { code };
     instance.unmount();
   });
+  // While the user reads the first screen, draw the next two once off-screen: the first draw of each kind
+  // of screen compiles its code and fills Ink's text caches (about 30 ms) that the first keypresses would
+  // otherwise wait for.
+  const warm = setTimeout(() => {
+    for (const index of [1, 2]) {
+      renderToString(
+        <App
+          initial={{ ...initialState(flags.lang), index, reached: index }}
+          ui={ui}
+          onExit={() => undefined}
+        />,
+        { columns: process.stdout.columns || 80 },
+      );
+    }
+  }, 150);
   await instance.waitUntilExit();
+  clearTimeout(warm);
   finished = true;
   release();
   await progressWritten();
