@@ -40,6 +40,17 @@ if (
 // chalk (inside Ink) honours only FORCE_COLOR=0, not NO_COLOR: translate before it loads.
 if (colorDisabled(process.env)) process.env.FORCE_COLOR = '0';
 
+// A bug must not leave a raw terminal or a page of minified source: one line, exit 1 (the exit handlers
+// restore the terminal).
+const fatal = (error: unknown) => {
+  process.stderr.write(
+    `\nopenai-topup: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+};
+process.on('uncaughtException', fatal);
+process.on('unhandledRejection', fatal);
+
 // A closed stdout (`| head`) ends the run quietly, without a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);

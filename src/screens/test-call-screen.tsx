@@ -98,7 +98,10 @@ export function TestCallScreen({ step, content, notice, services, apiKey, onNoti
     if (!apiKey || !services.openSession) return undefined;
     if (!session.current) {
       session.current = services.openSession(apiKey);
-      void session.current.then((opened) => setSessionBaseUrl(opened.baseUrl));
+      session.current.then(
+        (opened) => setSessionBaseUrl(opened.baseUrl),
+        () => undefined,
+      );
     }
     return session.current;
   };
@@ -109,7 +112,10 @@ export function TestCallScreen({ step, content, notice, services, apiKey, onNoti
     setPhase({ name: 'models' });
     const controller = new AbortController();
     abort.current = controller;
-    const result = await (await opened).checkModels(controller.signal);
+    const ready = await opened.catch(() => undefined);
+    // The wizard ended while the test-call code was loading: nothing to do.
+    if (!ready) return;
+    const result = await ready.checkModels(controller.signal);
     if (controller.signal.aborted) return;
     if (!result.ok) return setPhase({ name: 'failed', diagnosis: result.diagnosis, stage: 'models' });
     organization.current = result.organization;
@@ -124,7 +130,9 @@ export function TestCallScreen({ step, content, notice, services, apiKey, onNoti
     abort.current = controller;
     let reply = '';
     setPhase({ name: 'calling', reply });
-    const result = await (await opened).chat(controller.signal, (event) => {
+    const ready = await opened.catch(() => undefined);
+    if (!ready) return;
+    const result = await ready.chat(controller.signal, (event) => {
       if (event.type === 'delta') {
         reply += event.text;
         setPhase({ name: 'calling', reply });
@@ -157,7 +165,10 @@ export function TestCallScreen({ step, content, notice, services, apiKey, onNoti
     void runModels();
     return () => {
       abort.current?.abort();
-      void session.current?.then((s) => s.close());
+      session.current?.then(
+        (s) => s.close(),
+        () => undefined,
+      );
     };
   }, []);
 
