@@ -1,6 +1,5 @@
 /** Starts the interactive wizard: reads saved progress, renders <App>, and turns its end into an exit code. */
 import { render, renderToString } from 'ink';
-import pkg from '../package.json' with { type: 'json' };
 import { DEFAULT_BASE_URL } from './api/request.js';
 import { App, type AppServices, type ExitResult } from './app.js';
 import type { Flags } from './args.js';
@@ -132,7 +131,10 @@ export async function runWizard(
     shell: detectShell(env),
     copy: (text) => copyToClipboard(text, env),
     openSession: async (key) => {
-      const { openSession } = await import('./api/test-call.js');
+      const [{ openSession }, { callConfig }] = await Promise.all([
+        import('./api/test-call.js'),
+        import('./api/call-config.js'),
+      ]);
       // Quit while this was loading: start nothing that would keep the process alive.
       if (finished) throw new Error('the wizard has ended');
       let root = baseUrl;
@@ -140,17 +142,7 @@ export async function runWizard(
         demo ??= startDemo();
         root = (await demo).baseUrl;
       }
-      return openSession({
-        baseUrl: root,
-        key,
-        model: flags.model,
-        timeoutMs: flags.timeoutSeconds * 1000,
-        organization: env.OPENAI_ORG_ID || undefined,
-        project: env.OPENAI_PROJECT_ID || undefined,
-        transport: { env },
-        userAgent: `openai-topup/${pkg.version}`,
-        debug: flags.debug ? (line) => process.stderr.write(`[debug] ${line}\n`) : undefined,
-      });
+      return openSession({ ...callConfig(flags, env), baseUrl: root, key });
     },
     saveProgress: async (state) => {
       if (!canSave) return undefined;

@@ -1,7 +1,7 @@
 /** `openai-topup check`: the test call for scripts and terminals without the wizard. */
-import pkg from '../../package.json' with { type: 'json' };
 import type { Flags } from '../args.js';
 import { asciiFold, contentFor, fill } from '../content/content.js';
+import { callConfig } from './call-config.js';
 import { type CheckProgress, type CheckResult, performCheck } from './check.js';
 import { formatUsd } from './prices.js';
 import { DEFAULT_BASE_URL } from './request.js';
@@ -59,19 +59,13 @@ export async function runCheck(flags: Flags, env: NodeJS.ProcessEnv): Promise<nu
   let result: CheckResult;
   try {
     result = await performCheck({
+      ...callConfig(flags, env),
       key,
       baseUrl,
-      model: flags.model,
-      timeoutMs: flags.timeoutSeconds * 1000,
-      organization: env.OPENAI_ORG_ID || undefined,
-      project: env.OPENAI_PROJECT_ID || undefined,
-      transport: { env },
       locale: flags.lang,
       waitForCreditMinutes: flags.waitForCreditMinutes,
       signal: controller.signal,
       onProgress,
-      userAgent: `openai-topup/${pkg.version}`,
-      debug: flags.debug ? (line) => process.stderr.write(`[debug] ${line}\n`) : undefined,
     });
   } finally {
     await demo?.close();

@@ -3,18 +3,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { STEPS } from '../../src/wizard/steps.js';
 import { freshConfigHome } from '../helpers/cli.js';
-import { cursorShown, PTY_KEYS, spawnCli } from '../helpers/pty.js';
+import { cursorShown, PTY_KEYS, ptyRuns } from '../helpers/pty.js';
 
-type Run = ReturnType<typeof spawnCli>;
-const runs: Run[] = [];
-afterEach(() => {
-  for (const run of runs.splice(0)) run.kill();
-});
-function start(...args: Parameters<typeof spawnCli>): Run {
-  const run = spawnCli(...args);
-  runs.push(run);
-  return run;
-}
+const start = ptyRuns(afterEach);
 
 describe('Ctrl+C on every screen', () => {
   it.each(STEPS.map((step, index) => ({ id: step.id, n: index + 1 })))(

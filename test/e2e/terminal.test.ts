@@ -1,16 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cursorShown, PTY_KEYS, spawnCli } from '../helpers/pty.js';
+import { cursorShown, PTY_KEYS, ptyRuns, type spawnCli } from '../helpers/pty.js';
 
 type Run = ReturnType<typeof spawnCli>;
-const runs: Run[] = [];
-afterEach(() => {
-  for (const run of runs.splice(0)) run.kill();
-});
-function start(...args: Parameters<typeof spawnCli>): Run {
-  const run = spawnCli(...args);
-  runs.push(run);
-  return run;
-}
+const start = ptyRuns(afterEach);
 
 /** Walks from the welcome screen through the test call to the finish. */
 async function walk(run: Run, texts: { confirm: string; replied: string; done: string }) {

@@ -117,3 +117,18 @@ export function spawnCli(args: readonly string[], options: PtyOptions = {}) {
 export function cursorShown(raw: string): boolean {
   return raw.lastIndexOf('\u001b[?25h') >= raw.lastIndexOf('\u001b[?25l');
 }
+
+/** Runs started by a test file, killed after each test: `const start = ptyRuns(afterEach)`. */
+export function ptyRuns(
+  afterEachHook: (fn: () => void) => void,
+): (...args: Parameters<typeof spawnCli>) => ReturnType<typeof spawnCli> {
+  const runs: Array<ReturnType<typeof spawnCli>> = [];
+  afterEachHook(() => {
+    for (const run of runs.splice(0)) run.kill();
+  });
+  return (...args) => {
+    const run = spawnCli(...args);
+    runs.push(run);
+    return run;
+  };
+}
