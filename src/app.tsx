@@ -122,9 +122,10 @@ export function App({ initial, ui, services = {}, startNotice, resumeFrom, onExi
       finish({ code: 130, message: fill(contentFor(stateRef.current.locale).ui.interrupted, position()) });
       return;
     }
-    for (const listener of [...listeners]) {
-      if (listener.current.isActive) listener.current.handler(input, key);
-    }
+    // Who takes the key is decided before any handler runs: one key must not act twice, once on the phase it
+    // ends and again on the phase it starts.
+    const takers = [...listeners].filter((listener) => listener.current.isActive());
+    for (const listener of takers) listener.current.handler(input, key);
   });
 
   const openPage = () => {

@@ -6,7 +6,7 @@ import { type Intent, type KeyMode, keyToIntent } from './key-intent.js';
 
 /** A key handler as registered: read at the moment a key arrives, so it is always the newest render's. */
 export type KeyListener = {
-  current: { readonly handler: (input: string, key: Key) => void; readonly isActive: boolean };
+  current: { readonly handler: (input: string, key: Key) => void; readonly isActive: () => boolean };
 };
 
 /**
@@ -48,32 +48,44 @@ type Handlers = { readonly [T in Intent['type']]?: (intent: Extract<Intent, { ty
  * Handles a screen's keys. Handlers the screen gives win; the rest fall back to the wizard's navigation
  * (next, back, jump, steps, help, language, open, quit).
  */
-export function useScreenKeys(handlers: Handlers, mode: KeyMode = 'screen', isActive = true): void {
+export function useScreenKeys(
+  handlers: Handlers,
+  mode: KeyMode = 'screen',
+  isActive: boolean | (() => boolean) = true,
+): void {
   const controls = useWizardControls();
-  useLatestInput((input, key) => {
-    const intent = keyToIntent(input, key, mode);
-    if (!intent || intent.type === 'interrupt') return;
-    const { dispatch } = controls;
-    const defaults: Handlers = {
-      next: () => dispatch({ type: 'next' }),
-      back: () => dispatch({ type: 'back' }),
-      jump: (jump) => dispatch({ type: 'go-to-number', number: jump.number }),
-      steps: () => dispatch({ type: 'open-overlay', overlay: 'steps' }),
-      help: () => dispatch({ type: 'open-overlay', overlay: 'help' }),
-      lang: () => dispatch({ type: 'switch-locale' }),
-      open: () => controls.openPage(),
-      quit: () => controls.quit(),
-    };
-    const handler = (handlers[intent.type] ?? defaults[intent.type]) as ((i: Intent) => void) | undefined;
-    handler?.(intent);
-  }, isActive && controls.active);
+  useLatestInput(
+    (input, key) => {
+      const intent = keyToIntent(input, key, mode);
+      if (!intent || intent.type === 'interrupt') return;
+      const { dispatch } = controls;
+      const defaults: Handlers = {
+        next: () => dispatch({ type: 'next' }),
+        back: () => dispatch({ type: 'back' }),
+        jump: (jump) => dispatch({ type: 'go-to-number', number: jump.number }),
+        steps: () => dispatch({ type: 'open-overlay', overlay: 'steps' }),
+        help: () => dispatch({ type: 'open-overlay', overlay: 'help' }),
+        lang: () => dispatch({ type: 'switch-locale' }),
+        open: () => controls.openPage(),
+        quit: () => controls.quit(),
+      };
+      const handler = (handlers[intent.type] ?? defaults[intent.type]) as ((i: Intent) => void) | undefined;
+      handler?.(intent);
+    },
+    // Asked as each key arrives: a key just before may have changed the screen's phase.
+    () => controls.active && (typeof isActive === 'function' ? isActive() : isActive),
+  );
 }
 
 /** Registers a key handler with <App> for as long as the component is mounted (see KeyListenersContext). */
-export function useLatestInput(handler: (input: string, key: Key) => void, isActive = true): void {
+export function useLatestInput(
+  handler: (input: string, key: Key) => void,
+  isActive: boolean | (() => boolean) = true,
+): void {
   const listeners = useContext(KeyListenersContext);
-  const latest: KeyListener = useRef({ handler, isActive });
-  latest.current = { handler, isActive };
+  const active = typeof isActive === 'function' ? isActive : () => isActive;
+  const latest: KeyListener = useRef({ handler, isActive: active });
+  latest.current = { handler, isActive: active };
   useLayoutEffect(() => {
     listeners.add(latest);
     return () => {

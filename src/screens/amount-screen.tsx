@@ -1,10 +1,11 @@
 import { Box } from 'ink';
-import { useReducer, useState } from 'react';
+import { useState } from 'react';
 import { PRICE_TABLE, whatItBuys } from '../api/prices.js';
 import { RichText } from '../components/rich-text.js';
 import { keyToEdit, TextField } from '../components/text-field.js';
 import { formatAbout, formatCompact } from '../content/numbers.js';
 import { useScreenKeys, useWizardControls } from '../hooks/use-screen-keys.js';
+import { useSyncReducer } from '../hooks/use-sync-state.js';
 import { type AmountError, formatDollars, MIN_DOLLARS, parseAmount } from '../wizard/amount.js';
 import { textField, textFieldReducer } from '../wizard/text-field.js';
 import { fieldHints, ScreenFrame } from './screen-frame.js';
@@ -13,7 +14,10 @@ import type { ScreenProps } from './screen-props.js';
 /** The initial credit: prefilled with 10, checked on Enter, with what the amount buys shown as you type. */
 export function AmountScreen({ step, state, content, notice }: ScreenProps) {
   const { dispatch } = useWizardControls();
-  const [field, edit] = useReducer(textFieldReducer, textField(state.answers.amount ?? '10'));
+  const [field, edit, currentField] = useSyncReducer(
+    textFieldReducer,
+    textField(state.answers.amount ?? '10'),
+  );
   const [error, setError] = useState<AmountError | undefined>();
   const text = content.steps.amount;
 
@@ -26,7 +30,7 @@ export function AmountScreen({ step, state, content, notice }: ScreenProps) {
         setError(undefined);
       },
       submit: () => {
-        const result = parseAmount(field.value);
+        const result = parseAmount(currentField().value);
         if (!result.ok) return setError(result.error);
         dispatch({ type: 'answer', answers: { amount: result.value }, advance: true });
       },

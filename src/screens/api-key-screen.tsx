@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { useReducer, useState } from 'react';
+import { useState } from 'react';
 import { checkKey } from '../api/key-check.js';
 import { maskKey } from '../api/secrets.js';
 import { ChoiceList } from '../components/choice-list.js';
@@ -7,6 +7,7 @@ import { RichText } from '../components/rich-text.js';
 import { keyToEdit } from '../components/text-field.js';
 import { fill } from '../content/content.js';
 import { useScreenKeys, useWizardControls } from '../hooks/use-screen-keys.js';
+import { useSyncReducer, useSyncState } from '../hooks/use-sync-state.js';
 import { textField, textFieldReducer } from '../wizard/text-field.js';
 import { fieldHints, navHints, ScreenFrame } from './screen-frame.js';
 import type { ScreenProps } from './screen-props.js';
@@ -23,9 +24,9 @@ function keyChars(input: string): string {
 export function ApiKeyScreen({ step, content, notice, services, apiKey, onApiKey }: ScreenProps) {
   const { dispatch } = useWizardControls();
   const suggested = services.suggestedKey;
-  const [phase, setPhase] = useState<'choose' | 'input'>(suggested ? 'choose' : 'input');
-  const [selected, setSelected] = useState(0);
-  const [field, edit] = useReducer(textFieldReducer, textField(''));
+  const [phase, setPhase, currentPhase] = useSyncState<'choose' | 'input'>(suggested ? 'choose' : 'input');
+  const [selected, setSelected, currentSelected] = useSyncState(0);
+  const [field, edit, currentField] = useSyncReducer(textFieldReducer, textField(''));
   const [problem, setProblem] = useState<string | undefined>();
   const text = content.steps['api-key'];
 
@@ -39,12 +40,12 @@ export function ApiKeyScreen({ step, content, notice, services, apiKey, onApiKey
       up: () => setSelected(0),
       down: () => setSelected(1),
       next: () => {
-        if (selected === 0 && suggested) accept(suggested.key);
+        if (currentSelected() === 0 && suggested) accept(suggested.key);
         else setPhase('input');
       },
     },
     'screen',
-    phase === 'choose',
+    () => currentPhase() === 'choose',
   );
   useScreenKeys(
     {
@@ -55,7 +56,7 @@ export function ApiKeyScreen({ step, content, notice, services, apiKey, onApiKey
         setProblem(undefined);
       },
       submit: () => {
-        const checked = checkKey(field.value);
+        const checked = checkKey(currentField().value);
         if (!checked.ok) {
           return setProblem(
             fill(content.keyCheck[checked.problem], {
@@ -69,7 +70,7 @@ export function ApiKeyScreen({ step, content, notice, services, apiKey, onApiKey
       back: () => (suggested ? setPhase('choose') : dispatch({ type: 'back' })),
     },
     'field',
-    phase === 'input',
+    () => currentPhase() === 'input',
   );
 
   const h = content.ui.hints;

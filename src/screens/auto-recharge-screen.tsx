@@ -1,9 +1,10 @@
 import { Box } from 'ink';
-import { useReducer, useState } from 'react';
+import { useState } from 'react';
 import { ChoiceList } from '../components/choice-list.js';
 import { RichText } from '../components/rich-text.js';
 import { keyToEdit, TextField } from '../components/text-field.js';
 import { useScreenKeys, useWizardControls } from '../hooks/use-screen-keys.js';
+import { useSyncReducer, useSyncState } from '../hooks/use-sync-state.js';
 import { formatDollars, MIN_DOLLARS, parseAmount } from '../wizard/amount.js';
 import { type TextFieldState, textField, textFieldReducer } from '../wizard/text-field.js';
 import { fieldHints, navHints, ScreenFrame } from './screen-frame.js';
@@ -15,13 +16,13 @@ type Phase = 'choose' | 'threshold' | 'restore';
 export function AutoRechargeScreen({ step, state, content, notice }: ScreenProps) {
   const { dispatch } = useWizardControls();
   const saved = state.answers.autoRecharge;
-  const [phase, setPhase] = useState<Phase>('choose');
-  const [selected, setSelected] = useState(saved?.enabled ? 1 : 0);
-  const [threshold, editThreshold] = useReducer(
+  const [phase, setPhase, currentPhase] = useSyncState<Phase>('choose');
+  const [selected, setSelected, currentSelected] = useSyncState(saved?.enabled ? 1 : 0);
+  const [threshold, editThreshold, currentThreshold] = useSyncReducer(
     textFieldReducer,
     textField(saved?.enabled ? saved.threshold : '5'),
   );
-  const [restore, editRestore] = useReducer(
+  const [restore, editRestore, currentRestore] = useSyncReducer(
     textFieldReducer,
     textField(saved?.enabled ? saved.restoreTo : '10'),
   );
@@ -34,13 +35,13 @@ export function AutoRechargeScreen({ step, state, content, notice }: ScreenProps
       up: () => setSelected(0),
       down: () => setSelected(1),
       next: () => {
-        if (selected === 0)
+        if (currentSelected() === 0)
           dispatch({ type: 'answer', answers: { autoRecharge: { enabled: false } }, advance: true });
         else setPhase('threshold');
       },
     },
     'screen',
-    phase === 'choose',
+    () => currentPhase() === 'choose',
   );
 
   const typeInto = (edit: typeof editThreshold) => ({
@@ -61,7 +62,7 @@ export function AutoRechargeScreen({ step, state, content, notice }: ScreenProps
     {
       ...typeInto(editThreshold),
       submit: () => {
-        if (check(threshold).ok) setPhase('restore');
+        if (check(currentThreshold()).ok) setPhase('restore');
       },
       back: () => {
         setError(undefined);
@@ -69,14 +70,14 @@ export function AutoRechargeScreen({ step, state, content, notice }: ScreenProps
       },
     },
     'field',
-    phase === 'threshold',
+    () => currentPhase() === 'threshold',
   );
   useScreenKeys(
     {
       ...typeInto(editRestore),
       submit: () => {
-        const low = parseAmount(threshold.value);
-        const high = check(restore);
+        const low = parseAmount(currentThreshold().value);
+        const high = check(currentRestore());
         if (!low.ok || !high.ok) return;
         if (high.dollars <= low.dollars) {
           return setError(text.restoreNotAbove.replace('{threshold}', formatDollars(low.value)));
@@ -93,7 +94,7 @@ export function AutoRechargeScreen({ step, state, content, notice }: ScreenProps
       },
     },
     'field',
-    phase === 'restore',
+    () => currentPhase() === 'restore',
   );
 
   const h = content.ui.hints;

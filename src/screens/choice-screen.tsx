@@ -1,7 +1,7 @@
 import { Box } from 'ink';
-import { useState } from 'react';
 import { ChoiceList } from '../components/choice-list.js';
 import { useScreenKeys, useWizardControls } from '../hooks/use-screen-keys.js';
+import { useSyncState } from '../hooks/use-sync-state.js';
 import { navHints, ScreenFrame } from './screen-frame.js';
 import type { ScreenProps } from './screen-props.js';
 
@@ -10,11 +10,11 @@ const ACCOUNT_TYPES = ['individual', 'company'] as const;
 /** Individual or Company: ↑ ↓ to move, Enter to choose and go on. The answer is recorded. */
 export function ChoiceScreen({ step, state, content, notice }: ScreenProps) {
   const { dispatch } = useWizardControls();
-  const [selected, setSelected] = useState(
+  const [selected, setSelected, currentSelected] = useSyncState(
     Math.max(0, ACCOUNT_TYPES.indexOf(state.answers.accountType ?? 'individual')),
   );
   const choose = () => {
-    const value = ACCOUNT_TYPES[selected] ?? 'individual';
+    const value = ACCOUNT_TYPES[currentSelected()] ?? 'individual';
     dispatch({ type: 'answer', answers: { accountType: value }, advance: true });
   };
   useScreenKeys({

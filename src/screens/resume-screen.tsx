@@ -1,10 +1,10 @@
 import { Box, Text } from 'ink';
-import { useState } from 'react';
 import { ChoiceList } from '../components/choice-list.js';
 import { KeyHints } from '../components/key-hints.js';
 import { theme } from '../components/theme.js';
 import { type Content, fill } from '../content/content.js';
 import { useScreenKeys } from '../hooks/use-screen-keys.js';
+import { useSyncState } from '../hooks/use-sync-state.js';
 import { STEPS, stepAt } from '../wizard/steps.js';
 
 type Props = {
@@ -16,11 +16,11 @@ type Props = {
 
 /** Offered when saved progress exists: continue at step N, or start over. */
 export function ResumeScreen({ content, index, onChoose }: Props) {
-  const [selected, setSelected] = useState(0);
+  const [selected, setSelected, currentSelected] = useSyncState(0);
   useScreenKeys({
     up: () => setSelected(0),
     down: () => setSelected(1),
-    next: () => onChoose(selected === 0),
+    next: () => onChoose(currentSelected() === 0),
     back: () => undefined,
     jump: () => undefined,
     steps: () => undefined,

@@ -1,10 +1,10 @@
 import { Box, Text } from 'ink';
-import { useState } from 'react';
 import { theme } from '../components/theme.js';
 import { useUi } from '../components/ui-options.js';
 import type { Content } from '../content/content.js';
 import { asciiFold } from '../content/content.js';
 import { useLatestInput } from '../hooks/use-screen-keys.js';
+import { useSyncState } from '../hooks/use-sync-state.js';
 import type { WizardState } from '../wizard/reducer.js';
 import { STEPS, type StepId } from '../wizard/steps.js';
 
@@ -20,13 +20,13 @@ type Props = {
 /** All 14 steps with ✓ done, ● current, ○ not reached; Enter jumps to any step already reached. */
 export function StepList({ state, content, interactive, onGo, onClose }: Props) {
   const { ascii } = useUi();
-  const [cursor, setCursor] = useState(state.index);
+  const [cursor, setCursor, currentCursor] = useSyncState(state.index);
   useLatestInput((input, key) => {
     if (key.escape || input === 's' || input === 'q') return onClose();
     if (key.upArrow) setCursor((c) => Math.max(0, c - 1));
     if (key.downArrow) setCursor((c) => Math.min(state.reached, c + 1));
-    const step = STEPS[cursor];
-    if (key.return && step && cursor <= state.reached) onGo(step.id);
+    const step = STEPS[currentCursor()];
+    if (key.return && step && currentCursor() <= state.reached) onGo(step.id);
   }, interactive);
   const list = content.ui.stepList;
   return (

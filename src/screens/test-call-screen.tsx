@@ -13,6 +13,7 @@ import { RichText } from '../components/rich-text.js';
 import { theme } from '../components/theme.js';
 import { type Content, fill } from '../content/content.js';
 import { useScreenKeys, useWizardControls } from '../hooks/use-screen-keys.js';
+import { useSyncState } from '../hooks/use-sync-state.js';
 import type { StepId } from '../wizard/steps.js';
 import { ScreenFrame } from './screen-frame.js';
 import type { ScreenProps } from './screen-props.js';
@@ -81,7 +82,9 @@ function DiagnosisView({
  */
 export function TestCallScreen({ step, content, notice, services, apiKey, onNotice }: ScreenProps) {
   const { dispatch } = useWizardControls();
-  const [phase, setPhase] = useState<Phase>(apiKey ? { name: 'models' } : { name: 'no-key' });
+  const [phase, setPhase, currentPhase] = useSyncState<Phase>(
+    apiKey ? { name: 'models' } : { name: 'no-key' },
+  );
   const session = useRef<Promise<Session> | undefined>(undefined);
   const abort = useRef<AbortController | undefined>(undefined);
   const organization = useRef<string | null>(null);
@@ -198,8 +201,12 @@ export function TestCallScreen({ step, content, notice, services, apiKey, onNoti
   const fixStep = phase.name === 'failed' ? explain(phase.diagnosis, content, call.model).step : null;
   const goTo = (id: StepId) => dispatch({ type: 'go-to', step: id });
 
+  // Handlers read the phase as of the key (currentPhase), not of the last render: a second Enter pressed
+  // before the screen redraws must not send a second call.
   useScreenKeys({
     next: () => {
+      const phase = currentPhase();
+      const fixStep = phase.name === 'failed' ? explain(phase.diagnosis, content, call.model).step : null;
       if (phase.name === 'no-key') return goTo('api-key');
       if (phase.name === 'confirm') return void runChat();
       if (phase.name === 'success') return dispatch({ type: 'next' });
@@ -210,6 +217,7 @@ export function TestCallScreen({ step, content, notice, services, apiKey, onNoti
       if (phase.name === 'cancelled') return void runChat();
     },
     back: () => {
+      const phase = currentPhase();
       if (phase.name === 'calling' || phase.name === 'models') {
         abort.current?.abort();
         return setPhase({ name: 'cancelled' });
@@ -224,15 +232,18 @@ export function TestCallScreen({ step, content, notice, services, apiKey, onNoti
       dispatch({ type: 'back' });
     },
     retry: () => {
+      const phase = currentPhase();
       if (phase.name === 'failed') void (phase.stage === 'models' ? runModels() : runChat());
       if (phase.name === 'cancelled') void runChat();
     },
     wait: () => {
+      const phase = currentPhase();
       if (phase.name === 'failed' && phase.diagnosis.kind === 'no-credit') startWaiting();
     },
     copy: copyCurl,
     // Jumping away mid-call would leave it running: only between calls.
     jump: (intent) => {
+      const phase = currentPhase();
       if (phase.name !== 'calling' && phase.name !== 'models')
         dispatch({ type: 'go-to-number', number: intent.number });
     },
