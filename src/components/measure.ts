@@ -16,3 +16,8 @@ export function dropWrapSpace(line: string, index: number): string {
   // Most lines start with a letter: skip the regex for them (this runs for every line on every frame).
   return index === 0 || (first !== 0x20 && first !== 0x1b) ? line : line.replace(WRAP_SPACE, '$1');
 }
+
+/** Lines a list of sentences takes at `columns` (each starts on a new line). */
+export function linesOf(texts: readonly (string | undefined | false)[], columns: number): number {
+  return texts.reduce<number>((sum, text) => sum + (text ? lineCount(text, columns) : 0), 0);
+}

@@ -1,8 +1,10 @@
 import { Box } from 'ink';
 import { useState } from 'react';
 import { PRICE_TABLE, whatItBuys } from '../api/prices.js';
+import { linesOf } from '../components/measure.js';
 import { RichText } from '../components/rich-text.js';
 import { keyToEdit, TextField } from '../components/text-field.js';
+import { useUi } from '../components/ui-options.js';
 import { formatAbout, formatCompact } from '../content/numbers.js';
 import { useScreenKeys, useWizardControls } from '../hooks/use-screen-keys.js';
 import { useSyncReducer } from '../hooks/use-sync-state.js';
@@ -20,6 +22,7 @@ export function AmountScreen({ step, state, content, notice }: ScreenProps) {
   );
   const [error, setError] = useState<AmountError | undefined>();
   const text = content.steps.amount;
+  const { columns } = useUi();
 
   useScreenKeys(
     {
@@ -41,7 +44,25 @@ export function AmountScreen({ step, state, content, notice }: ScreenProps) {
   const live = parseAmount(field.value);
   const buys = live.ok ? whatItBuys(live.dollars) : undefined;
   return (
-    <ScreenFrame step={step} content={content} hints={fieldHints(content)} notice={notice} contentLines={10}>
+    <ScreenFrame
+      step={step}
+      content={content}
+      hints={fieldHints(content)}
+      notice={notice}
+      // The field, the estimate (or error) and the warning, then the facts after a blank line.
+      contentLines={
+        2 +
+        linesOf(
+          [
+            `${text.field}${field.value}`,
+            text.estimate,
+            live.ok && live.aboveGuide && text.warnAboveGuide,
+            text.facts,
+          ],
+          columns,
+        )
+      }
+    >
       <Box marginTop={1}>
         <TextField label={text.field} state={field} focused />
       </Box>

@@ -3,8 +3,10 @@ import { useState } from 'react';
 import { checkKey } from '../api/key-check.js';
 import { maskKey } from '../api/secrets.js';
 import { ChoiceList } from '../components/choice-list.js';
+import { linesOf } from '../components/measure.js';
 import { RichText } from '../components/rich-text.js';
 import { keyToEdit } from '../components/text-field.js';
+import { useUi } from '../components/ui-options.js';
 import { fill } from '../content/content.js';
 import { useScreenKeys, useWizardControls } from '../hooks/use-screen-keys.js';
 import { useSyncReducer, useSyncState } from '../hooks/use-sync-state.js';
@@ -29,6 +31,7 @@ export function ApiKeyScreen({ step, content, notice, services, apiKey, onApiKey
   const [field, edit, currentField] = useSyncReducer(textFieldReducer, textField(''));
   const [problem, setProblem] = useState<string | undefined>();
   const text = content.steps['api-key'];
+  const { columns } = useUi();
 
   const accept = (key: string) => {
     onApiKey(key);
@@ -82,7 +85,26 @@ export function ApiKeyScreen({ step, content, notice, services, apiKey, onApiKey
         ])
       : fieldHints(content);
   return (
-    <ScreenFrame step={step} content={content} hints={hints} notice={notice} contentLines={10}>
+    <ScreenFrame
+      step={step}
+      content={content}
+      hints={hints}
+      notice={notice}
+      contentLines={
+        3 +
+        linesOf(
+          [
+            text.commonCause,
+            phase === 'choose' ? text.envFound : text.prompt,
+            text.typed,
+            problem,
+            text.notStored,
+          ],
+          columns,
+        ) +
+        (phase === 'choose' ? 2 : 0)
+      }
+    >
       <Box marginTop={1}>
         <RichText text={text.commonCause} tone="warning" />
       </Box>

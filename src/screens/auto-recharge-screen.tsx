@@ -1,8 +1,10 @@
 import { Box } from 'ink';
 import { useState } from 'react';
 import { ChoiceList } from '../components/choice-list.js';
+import { linesOf } from '../components/measure.js';
 import { RichText } from '../components/rich-text.js';
 import { keyToEdit, TextField } from '../components/text-field.js';
+import { useUi } from '../components/ui-options.js';
 import { useScreenKeys, useWizardControls } from '../hooks/use-screen-keys.js';
 import { useSyncReducer, useSyncState } from '../hooks/use-sync-state.js';
 import { formatDollars, MIN_DOLLARS, parseAmount } from '../wizard/amount.js';
@@ -28,6 +30,7 @@ export function AutoRechargeScreen({ step, state, content, notice }: ScreenProps
   );
   const [error, setError] = useState<string | undefined>();
   const text = content.steps['auto-recharge'];
+  const { columns } = useUi();
   const errors = content.steps.amount.errors;
 
   useScreenKeys(
@@ -113,7 +116,13 @@ export function AutoRechargeScreen({ step, state, content, notice }: ScreenProps
       content={content}
       hints={hints}
       notice={notice}
-      contentLines={phase === 'choose' ? 3 : 10}
+      contentLines={
+        3 +
+        (phase === 'choose'
+          ? 0
+          : 1 +
+            linesOf([text.threshold, phase === 'restore' && text.restoreTo, error, text.warning], columns))
+      }
     >
       <Box marginTop={1}>
         <ChoiceList

@@ -51,7 +51,8 @@ export function ScreenFrame({
     (1 + lineCount(hints.map(([key, action]) => `${key} ${action}`).join(' · '), columns)) +
     contentLines;
   const picture = step.wireframe && !screenReader ? pictureLines(step.wireframe.name, columns) : undefined;
-  const showPicture = picture !== undefined && used + 1 + picture.length <= rows;
+  // One row spare: a frame as tall as the terminal makes Ink clear the screen on every redraw.
+  const showPicture = picture !== undefined && used + 1 + picture.length <= rows - 1;
   return (
     <Box flexDirection="column">
       <ProgressBar number={number} total={STEPS.length} name={text.name} template={content.ui.progress} />

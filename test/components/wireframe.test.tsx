@@ -82,3 +82,24 @@ describe('the pictures of the platform pages', () => {
     expect(await reader.waitForText('7/14')).not.toContain('┌');
   });
 });
+
+describe('a screen with its picture', () => {
+  it.each(LOCALES.flatMap((locale) => [40, 80].map((columns) => ({ locale, columns }))))(
+    'always fits the terminal when the picture is shown ($locale, $columns columns, 16 to 44 rows)',
+    async ({ locale, columns }) => {
+      for (const step of pictured) {
+        const index = stepIndex(step.id);
+        for (let rows = 16; rows <= 44; rows += 4) {
+          const app = renderApp({ locale, columns, rows, state: { index, reached: index } });
+          try {
+            const frame = await app.waitForText(`${index + 1}/14`);
+            if (frame.includes('┌'))
+              expect(frame.split('\n').length, `${step.id} at ${rows} rows`).toBeLessThan(rows);
+          } finally {
+            app.instance.unmount();
+          }
+        }
+      }
+    },
+  );
+});
