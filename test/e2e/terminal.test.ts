@@ -114,3 +114,36 @@ describe('in a real terminal', () => {
     expect(stty).toMatch(/(^|\s)echo(\s|$)/m);
   });
 });
+
+describe('the key in a real run', () => {
+  it('appears only masked on screen and never in the progress file', async () => {
+    const { startDemoServer } = await import('../../src/demo/server.js');
+    const { freshConfigHome } = await import('../helpers/cli.js');
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const SENTINEL = 'sk-proj-SENTINEL0fake0key0never0print0me0000000000AbCd';
+    const server = await startDemoServer({ scenario: 'echo-key' });
+    const config = freshConfigHome();
+    try {
+      const run = start(['--base-url', server.baseUrl], {
+        env: { OPENAI_API_KEY: SENTINEL, XDG_CONFIG_HOME: config },
+        rows: 40,
+      });
+      for (let n = 1; n <= 12; n++) {
+        await run.waitForText(`${n}/14`);
+        run.write(PTY_KEYS.enter);
+      }
+      await run.waitForText('The key was refused');
+      expect(run.raw()).toContain('sk-proj-…AbCd');
+      run.write('q');
+      await run.waitForExit();
+      const files = readdirSync(join(config, 'openai-topup')).map((name) =>
+        readFileSync(join(config, 'openai-topup', name), 'utf8'),
+      );
+      expect(files.length).toBeGreaterThan(0);
+      expect(run.raw() + files.join('\n')).not.toContain(SENTINEL);
+    } finally {
+      await server.close();
+    }
+  });
+});
