@@ -14,7 +14,7 @@ const result = await build({
   entryPoints: { cli: 'src/cli.ts' },
   outdir: 'dist',
 });
-// The bin runs directly (its shebang passes node the V8 options).
+// The bin runs directly, as npm links it.
 await chmod(`${root}dist/cli.js`, 0o755);
 // Which module went into which chunk: the lazy-loading test and the benchmark read it.
 await writeFile(`${root}build-meta.json`, JSON.stringify(result.metafile));

@@ -23,7 +23,7 @@ export function bundleOptions() {
     loader: { '.wasm': 'binary', '.txt': 'text' },
     banner: {
       js: [
-        '#!/usr/bin/env -S node --max-semi-space-size=1',
+        '#!/usr/bin/env node',
         "import { createRequire as __topupCreateRequire } from 'node:module';",
         'const require = __topupCreateRequire(import.meta.url);',
       ].join('\n'),
