@@ -13,13 +13,14 @@ import { loadProgress } from './store/progress.js';
 import { colorDisabled, supportsUnicode } from './terminal.js';
 
 // Memory, set before anything is compiled: WebAssembly (yoga's layout, undici's HTTP parser) with the
-// baseline compiler only, no re-optimisation of JavaScript, and a young generation that does not grow
-// (a 1 MB semi-space). Together they took the peak of a --demo walk from 131 MB to 78 MB (bench/results.json),
-// with keypresses still well under 30 ms. Set here rather than in the shebang: `env -S` is missing on
-// BusyBox (Alpine), and npx users there must still be able to run the tool.
+// baseline compiler only, no re-optimisation of JavaScript, a young generation that does not grow, and V8's
+// own size-over-speed mode. Together they took the peak of a --demo walk from 131 MB to about 72 MB
+// (bench/results.json), with keypresses still under 30 ms. Set here rather than in the shebang: `env -S` is
+// missing on BusyBox (Alpine), and npx users there must still be able to run the tool.
 setFlagsFromString('--liftoff-only');
 setFlagsFromString('--no-opt');
 setFlagsFromString('--semi-space-growth-factor=1');
+setFlagsFromString('--optimize-for-size');
 
 // The environment as the user gave it, before the two changes below.
 const userEnv: NodeJS.ProcessEnv = { ...process.env };
