@@ -12,16 +12,6 @@ import { progressPaths } from './store/paths.js';
 import { loadProgress } from './store/progress.js';
 import { colorDisabled, supportsUnicode } from './terminal.js';
 
-// Memory, set before anything is compiled: WebAssembly (yoga's layout, undici's HTTP parser) with the
-// baseline compiler only, no re-optimisation of JavaScript, a young generation that does not grow, and V8's
-// own size-over-speed mode. Together they took the peak of a --demo walk from 131 MB to about 72 MB
-// (bench/results.json), with keypresses still under 30 ms. Set here rather than in the shebang: `env -S` is
-// missing on BusyBox (Alpine), and npx users there must still be able to run the tool.
-setFlagsFromString('--liftoff-only');
-setFlagsFromString('--no-opt');
-setFlagsFromString('--semi-space-growth-factor=1');
-setFlagsFromString('--optimize-for-size');
-
 // The environment as the user gave it, before the two changes below.
 const userEnv: NodeJS.ProcessEnv = { ...process.env };
 
@@ -78,6 +68,20 @@ function usageReport(message: string) {
     latencyMs: null,
     error: { kind: 'usage', status: null, code: null, message, step: null, retryable: false },
   };
+}
+
+/**
+ * Memory, set before the heavy modules load: WebAssembly (yoga's layout, undici's HTTP parser) with the
+ * baseline compiler only, no re-optimisation of JavaScript, a young generation that does not grow, and V8's
+ * size-over-speed mode. Together they took the peak of a --demo walk from 131 MB to about 72 MB
+ * (bench/results.json), with keypresses still under 30 ms. Set after the first frame, which they would
+ * slow, and here rather than in the shebang: `env -S` is missing on BusyBox (Alpine).
+ */
+function leanV8(): void {
+  setFlagsFromString('--liftoff-only');
+  setFlagsFromString('--no-opt');
+  setFlagsFromString('--semi-space-growth-factor=1');
+  setFlagsFromString('--optimize-for-size');
 }
 
 /**
@@ -138,10 +142,12 @@ async function main(): Promise<number> {
     return 0;
   }
   if (command === 'check') {
+    leanV8();
     const { runCheck } = await import('./api/check-command.js');
     return runCheck(flags, userEnv);
   }
   if (command === 'serve') {
+    leanV8();
     const { runServe } = await import('./demo/serve-command.js');
     return runServe(flags);
   }
@@ -157,6 +163,7 @@ async function main(): Promise<number> {
   // Both streams are terminals: draw live even when CI is set (Ink would otherwise draw only the last frame).
   process.env.CI = 'false';
   const firstFrameLines = await drawFirstFrame(flags);
+  leanV8();
   const { runWizard } = await import('./run-wizard.js');
   const code = await runWizard(flags, userEnv, firstFrameLines);
   // The screen is gone and progress is written: end now, even if a request was still being cancelled.

@@ -188,7 +188,7 @@ export async function runWizard(
     result = { code };
     instance.unmount();
   });
-  // While the user reads the first screen, draw the next two once off-screen: the first draw of each kind
+  // Once the first screen is up, while the user reads it, draw the next two once off-screen: the first draw of each kind
   // of screen compiles its code and fills Ink's text caches (about 30 ms) that the first keypresses would
   // otherwise wait for.
   const warm = setTimeout(() => {
@@ -202,7 +202,7 @@ export async function runWizard(
         { columns: process.stdout.columns || 80 },
       );
     }
-  }, 150);
+  }, 50);
   await instance.waitUntilExit();
   clearTimeout(warm);
   finished = true;
