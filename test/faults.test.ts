@@ -1,11 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openSession } from '../src/api/test-call.js';
 import { contentFor, fill } from '../src/content/content.js';
 import { stepIndex } from '../src/wizard/steps.js';
 import { FAULT_ROWS } from './fault-matrix.js';
-import { renderApp } from './helpers/app.js';
+import { renderApp, sessionTo } from './helpers/app.js';
 import { baseEnv, runCli } from './helpers/cli.js';
 import { PROXY_PASSWORD, setupFault } from './helpers/faults.js';
 import { KEYS } from './helpers/render.js';
@@ -93,15 +92,11 @@ describe('the fault matrix through the wizard', () => {
       state: { index, reached: index },
       services: {
         suggestedKey: { key: SENTINEL, source: 'env' },
-        openSession: async (key) =>
-          openSession({
-            baseUrl: fault.baseUrl,
-            key,
-            model: 'gpt-4o-mini',
-            timeoutMs: (row.timeout ?? 10) * 1000,
-            transport: fault.transport,
-            sleep: async () => undefined,
-          }),
+        openSession: sessionTo(fault.baseUrl, {
+          timeoutMs: (row.timeout ?? 10) * 1000,
+          transport: fault.transport,
+          sleep: async () => undefined,
+        }),
       },
     });
     try {

@@ -11,7 +11,7 @@ import { fill } from '../content/content.js';
 import { useScreenKeys, useWizardControls } from '../hooks/use-screen-keys.js';
 import { useSyncReducer, useSyncState } from '../hooks/use-sync-state.js';
 import { textField, textFieldReducer } from '../wizard/text-field.js';
-import { fieldHints, navHints, ScreenFrame } from './screen-frame.js';
+import { choiceHints, fieldHints, ScreenFrame } from './screen-frame.js';
 import type { ScreenProps } from './screen-props.js';
 
 /** Keeps only what can be part of a key: pastes arrive with markers, line breaks and spaces around them. */
@@ -76,14 +76,7 @@ export function ApiKeyScreen({ step, content, notice, services, apiKey, onApiKey
     () => currentPhase() === 'input',
   );
 
-  const h = content.ui.hints;
-  const hints =
-    phase === 'choose'
-      ? navHints(content, step, [
-          ['↑↓', h.move],
-          ['Enter', h.choose],
-        ])
-      : fieldHints(content);
+  const hints = phase === 'choose' ? choiceHints(content, step) : fieldHints(content);
   return (
     <ScreenFrame
       step={step}

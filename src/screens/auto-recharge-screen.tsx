@@ -9,7 +9,7 @@ import { useScreenKeys, useWizardControls } from '../hooks/use-screen-keys.js';
 import { useSyncReducer, useSyncState } from '../hooks/use-sync-state.js';
 import { formatDollars, MIN_DOLLARS, parseAmount } from '../wizard/amount.js';
 import { type TextFieldState, textField, textFieldReducer } from '../wizard/text-field.js';
-import { fieldHints, navHints, ScreenFrame } from './screen-frame.js';
+import { choiceHints, fieldHints, ScreenFrame } from './screen-frame.js';
 import type { ScreenProps } from './screen-props.js';
 
 type Phase = 'choose' | 'threshold' | 'restore';
@@ -100,14 +100,7 @@ export function AutoRechargeScreen({ step, state, content, notice }: ScreenProps
     () => currentPhase() === 'restore',
   );
 
-  const h = content.ui.hints;
-  const hints =
-    phase === 'choose'
-      ? navHints(content, step, [
-          ['↑↓', h.move],
-          ['Enter', h.choose],
-        ])
-      : fieldHints(content);
+  const hints = phase === 'choose' ? choiceHints(content, step) : fieldHints(content);
   const low = parseAmount(threshold.value);
   const high = parseAmount(restore.value);
   return (

@@ -2,7 +2,7 @@ import { Box } from 'ink';
 import { ChoiceList } from '../components/choice-list.js';
 import { useScreenKeys, useWizardControls } from '../hooks/use-screen-keys.js';
 import { useSyncState } from '../hooks/use-sync-state.js';
-import { navHints, ScreenFrame } from './screen-frame.js';
+import { choiceHints, ScreenFrame } from './screen-frame.js';
 import type { ScreenProps } from './screen-props.js';
 
 const ACCOUNT_TYPES = ['individual', 'company'] as const;
@@ -23,17 +23,13 @@ export function ChoiceScreen({ step, state, content, notice }: ScreenProps) {
     next: choose,
   });
   const choices = content.steps['account-type'].choices;
-  const h = content.ui.hints;
   return (
     <ScreenFrame
       step={step}
       content={content}
       notice={notice}
       contentLines={1 + ACCOUNT_TYPES.length}
-      hints={navHints(content, step, [
-        ['↑↓', h.move],
-        ['Enter', h.choose],
-      ])}
+      hints={choiceHints(content, step)}
     >
       <Box marginTop={1}>
         <ChoiceList

@@ -108,6 +108,15 @@ export function navHints(content: Content, step: Step, extra: readonly Hint[] = 
   ];
 }
 
+/** Key hints while a choice has the keyboard: move, choose, and the usual ones. */
+export function choiceHints(content: Content, step: Step): Hint[] {
+  const h = content.ui.hints;
+  return navHints(content, step, [
+    ['↑↓', h.move],
+    ['Enter', h.choose],
+  ]);
+}
+
 /** Key hints for a screen whose text field has the keyboard. */
 export function fieldHints(content: Content): Hint[] {
   const h = content.ui.hints;

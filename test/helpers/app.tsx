@@ -1,4 +1,5 @@
 /** Renders <App> in a sized fake terminal and records how it ended. */
+import { type CallConfig, openSession, type Session } from '../../src/api/test-call.js';
 import { App, type AppServices, type ExitResult } from '../../src/app.js';
 import type { Locale } from '../../src/content/locale.js';
 import { initialState, type WizardState } from '../../src/wizard/reducer.js';
@@ -38,4 +39,13 @@ export function renderApp(options: AppOptions = {}) {
     options,
   );
   return { ...rendered, exit: () => ended };
+}
+
+/** A session factory for the wizard's services: the test call against `baseUrl` (a practice server). */
+export function sessionTo(
+  baseUrl: string,
+  extra: Partial<CallConfig> = {},
+): (key: string) => Promise<Session> {
+  return async (key) =>
+    openSession({ baseUrl, key, model: 'gpt-4o-mini', timeoutMs: 10_000, transport: { env: {} }, ...extra });
 }

@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openSession } from '../../src/api/test-call.js';
 import { PRACTICE_KEY } from '../../src/demo/practice-key.js';
 import { startDemoServer } from '../../src/demo/server.js';
 import { stepIndex } from '../../src/wizard/steps.js';
-import { renderApp } from '../helpers/app.js';
+import { renderApp, sessionTo } from '../helpers/app.js';
 import { KEYS, settle } from '../helpers/render.js';
 
 let unmount: (() => void) | undefined;
@@ -67,14 +66,7 @@ describe('keys that arrive together', () => {
       state: { index, reached: index },
       services: {
         suggestedKey: { key: PRACTICE_KEY, source: 'demo' },
-        openSession: async (key) =>
-          openSession({
-            baseUrl: server.baseUrl,
-            key,
-            model: 'gpt-4o-mini',
-            timeoutMs: 10_000,
-            transport: { env: {} },
-          }),
+        openSession: sessionTo(server.baseUrl),
       },
     });
     unmount = () => app.instance.unmount();

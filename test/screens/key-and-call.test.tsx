@@ -1,11 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openSession } from '../../src/api/test-call.js';
 import { PRACTICE_KEY } from '../../src/demo/practice-key.js';
 import type { ScenarioName } from '../../src/demo/scenario-names.js';
 import { type DemoServer, startDemoServer } from '../../src/demo/server.js';
 import { detectShell, keepKeyLine } from '../../src/shell.js';
 import { stepIndex } from '../../src/wizard/steps.js';
-import { type AppOptions, renderApp } from '../helpers/app.js';
+import { type AppOptions, renderApp, sessionTo } from '../helpers/app.js';
 import { KEYS } from '../helpers/render.js';
 
 const FAKE = `sk-proj-${'FAKEfake0123456789'.repeat(8)}`;
@@ -33,14 +32,7 @@ function atKey(options: AppOptions = {}) {
 }
 
 function session(scenario: ScenarioName) {
-  return async (key: string) =>
-    openSession({
-      baseUrl: servers.get(scenario)?.baseUrl ?? '',
-      key,
-      model: 'gpt-4o-mini',
-      timeoutMs: 20_000,
-      transport: { env: {} },
-    });
+  return sessionTo(servers.get(scenario)?.baseUrl ?? '', { timeoutMs: 20_000 });
 }
 
 describe('the api-key screen', () => {

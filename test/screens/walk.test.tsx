@@ -1,9 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openSession } from '../../src/api/test-call.js';
 import { PRACTICE_KEY } from '../../src/demo/practice-key.js';
 import { type DemoServer, startDemoServer } from '../../src/demo/server.js';
 import { stepIndex } from '../../src/wizard/steps.js';
-import { renderApp } from '../helpers/app.js';
+import { renderApp, sessionTo } from '../helpers/app.js';
 import { KEYS } from '../helpers/render.js';
 
 let unmount: (() => void) | undefined;
@@ -27,14 +26,7 @@ describe('walking the wizard with keys', () => {
     const app = start({
       services: {
         suggestedKey: { key: PRACTICE_KEY, source: 'demo' },
-        openSession: async (key) =>
-          openSession({
-            baseUrl: server.baseUrl,
-            key,
-            model: 'gpt-4o-mini',
-            timeoutMs: 10_000,
-            transport: { env: {} },
-          }),
+        openSession: sessionTo(server.baseUrl),
         clearProgress: () => {
           cleared = true;
         },
