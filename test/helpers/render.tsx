@@ -96,8 +96,9 @@ export function render(tree: ReactElement, options: RenderOptions = {}) {
   const waitFor = async (
     check: (frame: string) => boolean,
     what = 'the expected screen',
+    timeoutMs = 5000,
   ): Promise<string> => {
-    const deadline = Date.now() + 3000;
+    const deadline = Date.now() + timeoutMs;
     for (;;) {
       const current = frame();
       if (check(current)) return current;
@@ -107,7 +108,8 @@ export function render(tree: ReactElement, options: RenderOptions = {}) {
     }
   };
   /** Waits until the screen shows a text. */
-  const waitForText = (text: string) => waitFor((f) => f.includes(text), JSON.stringify(text));
+  const waitForText = (text: string, timeoutMs?: number) =>
+    waitFor((f) => f.includes(text), JSON.stringify(text), timeoutMs);
 
   /**
    * Types keys. useInput subscribes in an effect, which React runs after the frame is written: each key

@@ -160,7 +160,8 @@ describe('the test-call screen', () => {
     expect(app.frame()).toContain('Enter go to step 11');
     await app.press('w');
     await app.waitForText('Next try in 1 s (try 1 of 5)');
-    await app.waitForText('gpt-4o-mini-2024-07-18 replied');
+    // Two waits of 0.8 s and three calls: allow for a loaded machine.
+    await app.waitForText('gpt-4o-mini-2024-07-18 replied', 15_000);
   });
 
   it('without a key, sends the user back to the key step', async () => {
