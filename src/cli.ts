@@ -7,6 +7,7 @@ import { setFlagsFromString } from 'node:v8';
 import pkg from '../package.json' with { type: 'json' };
 import { type Flags, parseCommandLine, SCENARIOS } from './args.js';
 import { contentFor, fill } from './content/content.js';
+import { detectLocale } from './content/locale.js';
 import { shutdown } from './shutdown.js';
 import { progressPaths } from './store/paths.js';
 import { loadProgress } from './store/progress.js';
@@ -38,9 +39,9 @@ if (colorDisabled(process.env)) process.env.FORCE_COLOR = '0';
 // A bug must not leave a raw terminal or a page of minified source: one line, exit 1 (the exit handlers
 // restore the terminal).
 const fatal = (error: unknown) => {
-  process.stderr.write(
-    `\nopenai-topup: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
-  );
+  const message = error instanceof Error ? error.message : String(error);
+  const text = contentFor(detectLocale(userEnv)).cli.internalError;
+  process.stderr.write(`\nopenai-topup: ${fill(text, { message })}\n`);
   process.exit(1);
 };
 process.on('uncaughtException', fatal);
