@@ -8,7 +8,7 @@ import pkg from '../package.json' with { type: 'json' };
 import { type Flags, parseCommandLine, SCENARIOS } from './args.js';
 import { contentFor, fill } from './content/content.js';
 import { detectLocale } from './content/locale.js';
-import { shutdown } from './shutdown.js';
+import { restoreTerminal, shutdown } from './shutdown.js';
 import { progressPaths } from './store/paths.js';
 import { loadProgress } from './store/progress.js';
 import { colorDisabled, supportsUnicode } from './terminal.js';
@@ -25,9 +25,7 @@ if (
   !process.argv.slice(2).some((arg) => NOT_WIZARD.has(arg))
 ) {
   process.stdin.setRawMode(true);
-  process.on('exit', () => {
-    if (process.stdin.isRaw) process.stdin.setRawMode(false);
-  });
+  process.on('exit', restoreTerminal);
   // A signal during start-up (before Ink) still leaves a usable terminal: the exit handlers restore it.
   process.on('SIGTERM', () => shutdown(143));
   process.on('SIGHUP', () => shutdown(129));
@@ -107,7 +105,6 @@ async function drawFirstFrame(flags: Flags): Promise<number | undefined> {
     ascii: flags.ascii || !supportsUnicode(userEnv),
   });
   if (frame.split('\n').length >= rows) return undefined;
-  process.on('exit', () => process.stdout.write('\u001b[?25h'));
   process.stdout.write(`\u001b[?25l${frame}\n`);
   return frame.split('\n').length + 1;
 }
