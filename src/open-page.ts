@@ -8,7 +8,7 @@ export function browserBlocker(
   platform: NodeJS.Platform,
 ): 'ssh' | 'ci' | 'noDisplay' | undefined {
   if (env.SSH_CONNECTION || env.SSH_TTY || env.SSH_CLIENT) return 'ssh';
-  // cli.ts sets CI=false for live drawing, so look at the variables CI systems set themselves too.
+  // The environment as the user gave it (cli.ts sets CI=false for Ink only after copying it).
   if ((env.CI && env.CI !== 'false' && env.CI !== '0') || env.GITHUB_ACTIONS || env.CONTINUOUS_INTEGRATION)
     return 'ci';
   if (platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY && !env.WSL_DISTRO_NAME)

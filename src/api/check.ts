@@ -2,7 +2,7 @@
  * The check without a user interface: local key checks, the models check, the chat call, the wait for
  * credit. Takes what it needs and returns the JSON object of CLI.md; printing is the caller's.
  */
-import { type Content, contentFor } from '../content/content.js';
+import { type Content, contentFor, fill } from '../content/content.js';
 import type { Locale } from '../content/locale.js';
 import { type Explanation, explain, jsonMessage } from './explain.js';
 import { checkKey } from './key-check.js';
@@ -134,9 +134,10 @@ export async function performCheck(input: CheckInput): Promise<CheckResult> {
   }
   const checked = checkKey(input.key);
   if (!checked.ok) {
-    const detail = content.keyCheck[checked.problem]
-      .replace('{service}', checked.service ?? '')
-      .replace('{length}', String(checked.length));
+    const detail = fill(content.keyCheck[checked.problem], {
+      service: checked.service ?? '',
+      length: checked.length,
+    });
     return failureReport(localDiagnosis('key-format', detail), content, input.model);
   }
   const pollMs = input.creditPollMs ?? 30_000;

@@ -5,6 +5,7 @@ import { linesOf } from '../components/measure.js';
 import { RichText } from '../components/rich-text.js';
 import { keyToEdit, TextField } from '../components/text-field.js';
 import { useUi } from '../components/ui-options.js';
+import { fill } from '../content/content.js';
 import { useScreenKeys, useWizardControls } from '../hooks/use-screen-keys.js';
 import { useSyncReducer, useSyncState } from '../hooks/use-sync-state.js';
 import { formatDollars, MIN_DOLLARS, parseAmount } from '../wizard/amount.js';
@@ -57,7 +58,7 @@ export function AutoRechargeScreen({ step, state, content, notice }: ScreenProps
   });
   const check = (field: TextFieldState) => {
     const result = parseAmount(field.value);
-    if (!result.ok) setError(errors[result.error].replace('{min}', String(MIN_DOLLARS)));
+    if (!result.ok) setError(fill(errors[result.error], { min: MIN_DOLLARS }));
     return result;
   };
 
@@ -83,7 +84,7 @@ export function AutoRechargeScreen({ step, state, content, notice }: ScreenProps
         const high = check(currentRestore());
         if (!low.ok || !high.ok) return;
         if (high.dollars <= low.dollars) {
-          return setError(text.restoreNotAbove.replace('{threshold}', formatDollars(low.value)));
+          return setError(fill(text.restoreNotAbove, { threshold: formatDollars(low.value) }));
         }
         dispatch({
           type: 'answer',

@@ -2,6 +2,7 @@ import { Box } from 'ink';
 import { lineCount } from '../components/measure.js';
 import { RichText } from '../components/rich-text.js';
 import { useUi } from '../components/ui-options.js';
+import { fill } from '../content/content.js';
 import { useScreenKeys } from '../hooks/use-screen-keys.js';
 import { formatDollars } from '../wizard/amount.js';
 import { navHints, ScreenFrame } from './screen-frame.js';
@@ -16,7 +17,7 @@ export function GuideScreen({ step, state, content, notice }: ScreenProps) {
   // Card problems show up on the card form and again when the payment is confirmed.
   if (step.id === 'card' || step.id === 'confirm') notes.push(content.steps.card.declined);
   if ((step.id === 'confirm' || step.id === 'balance') && amount) {
-    notes.push(content.steps.amount.planned.replace('{amount}', formatDollars(amount)));
+    notes.push(fill(content.steps.amount.planned, { amount: formatDollars(amount) }));
   }
   return (
     <ScreenFrame
