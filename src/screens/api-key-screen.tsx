@@ -10,13 +10,13 @@ import { useUi } from '../components/ui-options.js';
 import { fill } from '../content/content.js';
 import { useScreenKeys, useWizardControls } from '../hooks/use-screen-keys.js';
 import { useSyncReducer, useSyncState } from '../hooks/use-sync-state.js';
-import { textField, textFieldReducer } from '../wizard/text-field.js';
+import { stripControl, textField, textFieldReducer } from '../wizard/text-field.js';
 import { choiceHints, fieldHints, ScreenFrame } from './screen-frame.js';
 import type { ScreenProps } from './screen-props.js';
 
 /** Keeps only what can be part of a key: pastes arrive with markers, line breaks and spaces around them. */
 function keyChars(input: string): string {
-  return input.replace(/\u001b?\[20[01]~/g, '').replace(/[\s\u0000-\u001f\u007f-\u009f]/g, '');
+  return stripControl(input).replace(/\s/g, '');
 }
 
 /**

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { performCheck } from '../../src/api/check.js';
-import { openSession } from '../../src/api/test-call.js';
 import { type DemoServer, startDemoServer } from '../../src/demo/server.js';
+import { sessionTo } from '../helpers/app.js';
 import { startProxy, type TestProxy } from '../helpers/proxy.js';
 
 const TLS = {
@@ -179,13 +179,7 @@ describe('the session', () => {
   it('shares one connection for both requests and lets the process exit after close', async () => {
     const server = await startDemoServer({});
     cleanups.push(server.close);
-    const session = openSession({
-      baseUrl: server.baseUrl,
-      key: KEY,
-      model: 'gpt-4o-mini',
-      timeoutMs: 5000,
-      transport: { env: {} },
-    });
+    const session = await sessionTo(server.baseUrl, { timeoutMs: 5000 })(KEY);
     const models = await session.checkModels();
     const chat = await session.chat();
     await session.close();
@@ -196,13 +190,7 @@ describe('the session', () => {
   it('is cancelled by its signal, mid-call', async () => {
     const server = await startDemoServer({ scenario: 'slow' });
     cleanups.push(server.close);
-    const session = openSession({
-      baseUrl: server.baseUrl,
-      key: KEY,
-      model: 'gpt-4o-mini',
-      timeoutMs: 30_000,
-      transport: { env: {} },
-    });
+    const session = await sessionTo(server.baseUrl, { timeoutMs: 30_000 })(KEY);
     const controller = new AbortController();
     const pending = session.chat(controller.signal);
     await new Promise((resolve) => setTimeout(resolve, 50));
