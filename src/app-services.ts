@@ -1,7 +1,7 @@
 /** The side effects the wizard may ask for; each is optional so tests pass only what they check. */
 import type { Session } from './api/test-call.js';
 import type { Content } from './content/content.js';
-import type { Shell } from './shell.js';
+import type { Shell } from './system/shell.js';
 import type { WizardState } from './wizard/reducer.js';
 
 /** A key the wizard already knows of. */

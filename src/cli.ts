@@ -5,13 +5,13 @@
 import process from 'node:process';
 import { setFlagsFromString } from 'node:v8';
 import pkg from '../package.json' with { type: 'json' };
-import { type Flags, parseCommandLine, SCENARIOS } from './args.js';
+import { type Flags, parseCommandLine, SCENARIOS } from './commands/args.js';
 import { contentFor, fill } from './content/content.js';
 import { detectLocale } from './content/locale.js';
-import { restoreTerminal, shutdown } from './shutdown.js';
 import { progressPaths } from './store/paths.js';
 import { loadProgress } from './store/progress.js';
-import { colorDisabled, supportsUnicode } from './terminal.js';
+import { restoreTerminal, shutdown } from './system/signals.js';
+import { colorDisabled, supportsUnicode } from './system/terminal.js';
 
 // The environment as the user gave it, before the two changes below.
 const userEnv: NodeJS.ProcessEnv = { ...process.env };
@@ -98,7 +98,7 @@ async function drawFirstFrame(flags: Flags): Promise<number | undefined> {
   if (saved.kind !== 'none' && !(saved.kind === 'found' && saved.progress.step === 'welcome'))
     return undefined;
   // chalk loads here, after FORCE_COLOR is set, as it will for Ink.
-  const { welcomeFrame } = await import('./first-frame.js');
+  const { welcomeFrame } = await import('./screens/first-frame.js');
   const frame = welcomeFrame({
     locale: flags.lang,
     columns,
@@ -141,17 +141,17 @@ async function main(): Promise<number> {
   }
   if (command === 'check') {
     leanV8();
-    const { runCheck } = await import('./api/check-command.js');
+    const { runCheck } = await import('./commands/check.js');
     return runCheck(flags, userEnv);
   }
   if (command === 'serve') {
     leanV8();
-    const { runServe } = await import('./demo/serve-command.js');
+    const { runServe } = await import('./commands/serve.js');
     return runServe(flags);
   }
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   if (flags.print || !interactive) {
-    const { printGuide } = await import('./print.js');
+    const { printGuide } = await import('./commands/print.js');
     if (!flags.print && process.stderr.isTTY) process.stderr.write(`${content.cli.noTty}\n\n`);
     process.stdout.write(
       printGuide(flags.lang, { ascii: flags.ascii, baseUrl: flags.baseUrl, model: flags.model }),
@@ -162,7 +162,7 @@ async function main(): Promise<number> {
   process.env.CI = 'false';
   const firstFrameLines = await drawFirstFrame(flags);
   leanV8();
-  const { runWizard } = await import('./run-wizard.js');
+  const { runWizard } = await import('./commands/wizard.js');
   const code = await runWizard(flags, userEnv, firstFrameLines);
   // The screen is gone and progress is written: end now, even if a request was still being cancelled.
   process.exit(code);

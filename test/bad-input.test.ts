@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { FLAG_TABLE, parseCommandLine } from '../src/args.js';
+import { FLAG_TABLE, parseCommandLine } from '../src/commands/args.js';
 import { baseEnv, CLI, runCli } from './helpers/cli.js';
 
 const env = { LANG: 'en_US.UTF-8' };

@@ -28,7 +28,7 @@ function staticInputs(start: string): Set<string> {
   return inputs;
 }
 
-const wizardChunk = Object.keys(meta.outputs).find((name) => /run-wizard-[A-Z0-9]+\.js$/.test(name)) ?? '';
+const wizardChunk = Object.keys(meta.outputs).find((name) => /\/wizard-[A-Z0-9]+\.js$/.test(name)) ?? '';
 
 describe('the bundle', () => {
   it('starts with only the first screen: no Ink, undici or practice server before the wizard loads', () => {

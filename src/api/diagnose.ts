@@ -1,6 +1,7 @@
 /** Turns an HTTP answer into an outcome kind, following CLI.md's table. Pure. */
+
+import { safeText } from '../text/secrets.js';
 import type { Diagnosis, OutcomeKind } from './outcomes.js';
-import { safeText } from './secrets.js';
 
 type ApiError = { message?: unknown; type?: unknown; code?: unknown };
 

@@ -4,11 +4,11 @@
  * Diagnosis value; automatic retries follow CLI.md (rate-limit, server, network, bad-response: twice at most).
  */
 import type { Dispatcher } from 'undici';
+import { maskKey, maskSecrets, maskUrlPassword, safeText, urlPassword } from '../text/secrets.js';
 import { diagnoseHttp, kindOf } from './diagnose.js';
 import { type Diagnosis, isRetryable } from './outcomes.js';
 import { costUsd } from './prices.js';
 import { chatBody, endpoint } from './request.js';
-import { maskKey, maskSecrets, maskUrlPassword, safeText, urlPassword } from './secrets.js';
 import {
   createDispatcher,
   proxyFor,

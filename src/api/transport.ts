@@ -6,7 +6,7 @@ import type { LookupFunction } from 'node:net';
 import { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
 import type { Dispatcher as DispatcherTypes } from 'undici';
-import { isLoopbackHost } from '../args.js';
+import { isLoopbackHost } from './base-url.js';
 import type { DetailKey } from './outcomes.js';
 import { Agent, type Dispatcher, EnvHttpProxyAgent } from './undici-core.js';
 

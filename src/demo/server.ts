@@ -14,7 +14,7 @@ import {
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { maskKey } from '../api/secrets.js';
+import { maskKey } from '../text/secrets.js';
 import fixtures from './fixtures/openai-api.json' with { type: 'json' };
 import type { ScenarioName } from './scenario-names.js';
 

@@ -1,7 +1,6 @@
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { checkKey } from '../api/key-check.js';
-import { maskKey } from '../api/secrets.js';
 import { ChoiceList } from '../components/choice-list.js';
 import { linesOf } from '../components/measure.js';
 import { RichText } from '../components/rich-text.js';
@@ -10,6 +9,7 @@ import { useUi } from '../components/ui-options.js';
 import { fill } from '../content/content.js';
 import { useScreenKeys, useWizardControls } from '../hooks/use-screen-keys.js';
 import { useSyncReducer, useSyncState } from '../hooks/use-sync-state.js';
+import { maskKey } from '../text/secrets.js';
 import { stripControl, textField, textFieldReducer } from '../wizard/text-field.js';
 import { choiceHints, fieldHints, ScreenFrame } from './screen-frame.js';
 import type { ScreenProps } from './screen-props.js';

@@ -3,7 +3,7 @@ import { CodeBlock } from '../components/code-block.js';
 import { RichText } from '../components/rich-text.js';
 import { fill } from '../content/content.js';
 import { useScreenKeys, useWizardControls } from '../hooks/use-screen-keys.js';
-import { detectShell, keepKeyLine } from '../shell.js';
+import { detectShell, keepKeyLine } from '../system/shell.js';
 import { PAGES } from '../wizard/steps.js';
 import { navHints, ScreenFrame } from './screen-frame.js';
 import type { ScreenProps } from './screen-props.js';

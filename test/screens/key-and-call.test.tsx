@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PRACTICE_KEY } from '../../src/demo/practice-key.js';
 import type { ScenarioName } from '../../src/demo/scenario-names.js';
 import { type DemoServer, startDemoServer } from '../../src/demo/server.js';
-import { detectShell, keepKeyLine } from '../../src/shell.js';
+import { detectShell, keepKeyLine } from '../../src/system/shell.js';
 import { stepIndex } from '../../src/wizard/steps.js';
 import { type AppOptions, renderApp, sessionTo } from '../helpers/app.js';
 import { KEYS } from '../helpers/render.js';

@@ -2,7 +2,7 @@ import stringWidth from 'string-width';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contentFor } from '../../src/content/content.js';
 import { LOCALES } from '../../src/content/locale.js';
-import { supportsUnicode } from '../../src/terminal.js';
+import { supportsUnicode } from '../../src/system/terminal.js';
 import { STEPS, stepIndex } from '../../src/wizard/steps.js';
 import { renderApp } from '../helpers/app.js';
 import { KEYS } from '../helpers/render.js';

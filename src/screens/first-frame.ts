@@ -4,10 +4,10 @@
  * the wizard erases it in the same write as Ink's own first frame, so nothing flickers.
  */
 import chalk from 'chalk';
-import { textWidth, wrapText } from './components/text-width.js';
-import { asciiFold, contentFor, fill } from './content/content.js';
-import type { Locale } from './content/locale.js';
-import { STEPS } from './wizard/steps.js';
+import { textWidth, wrapText } from '../components/text-width.js';
+import { asciiFold, contentFor, fill } from '../content/content.js';
+import type { Locale } from '../content/locale.js';
+import { STEPS } from '../wizard/steps.js';
 
 /** What the first frame depends on. */
 export type FirstFrameOptions = {

@@ -1,7 +1,7 @@
 /** The test call's settings from the command line and the environment, shared by the wizard and `check`. */
 import pkg from '../../package.json' with { type: 'json' };
-import type { Flags } from '../args.js';
-import type { CallConfig } from './test-call.js';
+import type { CallConfig } from '../api/test-call.js';
+import type { Flags } from './args.js';
 
 /** Everything but the key and the API root, which each command finds its own way. */
 export function callConfig(flags: Flags, env: NodeJS.ProcessEnv): Omit<CallConfig, 'key' | 'baseUrl'> {

@@ -1,10 +1,11 @@
 /** `openai-topup check`: the test call for scripts and terminals without the wizard. */
-import type { Flags } from '../args.js';
+
+import { type CheckProgress, type CheckResult, performCheck } from '../api/check.js';
+import { formatUsd } from '../api/prices.js';
+import { DEFAULT_BASE_URL } from '../api/request.js';
 import { asciiFold, contentFor, fill } from '../content/content.js';
+import type { Flags } from './args.js';
 import { callConfig } from './call-config.js';
-import { type CheckProgress, type CheckResult, performCheck } from './check.js';
-import { formatUsd } from './prices.js';
-import { DEFAULT_BASE_URL } from './request.js';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

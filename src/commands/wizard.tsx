@@ -1,20 +1,20 @@
 /** Starts the interactive wizard: reads saved progress, renders <App>, and turns its end into an exit code. */
 import { render, renderToString } from 'ink';
-import { DEFAULT_BASE_URL } from './api/request.js';
-import { App, type AppServices, type ExitResult } from './app.js';
+import { DEFAULT_BASE_URL } from '../api/request.js';
+import { App, type AppServices, type ExitResult } from '../app.js';
+import { contentFor, fill } from '../content/content.js';
+import { PRACTICE_KEY } from '../demo/practice-key.js';
+import { eraseLines } from '../screens/first-frame.js';
+import { progressPaths } from '../store/paths.js';
+import { deleteProgress, loadProgress, progressWritten, saveProgress, toSaved } from '../store/progress.js';
+import { openInBrowser } from '../system/browser.js';
+import { copyToClipboard } from '../system/clipboard.js';
+import { detectShell } from '../system/shell.js';
+import { onShutdown } from '../system/signals.js';
+import { colorDisabled, supportsUnicode } from '../system/terminal.js';
+import { initialState, type WizardState } from '../wizard/reducer.js';
+import { STEP_IDS, stepIndex } from '../wizard/steps.js';
 import type { Flags } from './args.js';
-import { copyToClipboard } from './clipboard.js';
-import { contentFor, fill } from './content/content.js';
-import { PRACTICE_KEY } from './demo/practice-key.js';
-import { eraseLines } from './first-frame.js';
-import { openInBrowser } from './open-page.js';
-import { detectShell } from './shell.js';
-import { onShutdown } from './shutdown.js';
-import { progressPaths } from './store/paths.js';
-import { deleteProgress, loadProgress, progressWritten, saveProgress, toSaved } from './store/progress.js';
-import { colorDisabled, supportsUnicode } from './terminal.js';
-import { initialState, type WizardState } from './wizard/reducer.js';
-import { STEP_IDS, stepIndex } from './wizard/steps.js';
 
 /**
  * The terminal for Ink: the real stdout, except that Ink's first frame first erases the static welcome
@@ -117,7 +117,7 @@ export async function runWizard(
   // The practice server starts with the first test call, not before: the first screen stays light.
   let demo: Promise<{ baseUrl: string; close: () => Promise<void> }> | undefined;
   const startDemo = async () => {
-    const { startDemoServer } = await import('./demo/server.js');
+    const { startDemoServer } = await import('../demo/server.js');
     return startDemoServer({ chunkDelayMs: 60 });
   };
   const baseUrl = flags.baseUrl ?? DEFAULT_BASE_URL;
@@ -132,8 +132,8 @@ export async function runWizard(
     copy: (text) => copyToClipboard(text, env),
     openSession: async (key) => {
       const [{ openSession }, { callConfig }] = await Promise.all([
-        import('./api/test-call.js'),
-        import('./api/call-config.js'),
+        import('../api/test-call.js'),
+        import('./call-config.js'),
       ]);
       // Quit while this was loading: start nothing that would keep the process alive.
       if (finished) throw new Error('the wizard has ended');

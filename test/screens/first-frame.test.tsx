@@ -1,8 +1,8 @@
 import chalk from 'chalk';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LOCALES } from '../src/content/locale.js';
-import { welcomeFrame } from '../src/first-frame.js';
-import { renderApp } from './helpers/app.js';
+import { LOCALES } from '../../src/content/locale.js';
+import { welcomeFrame } from '../../src/screens/first-frame.js';
+import { renderApp } from '../helpers/app.js';
 
 const widths = [40, 41, 50, 57, 60, 63, 72, 79, 80, 81, 99, 100, 101, 120, 160];
 

@@ -3,9 +3,10 @@
  * dependency, and its token stream lets us name each mistake ourselves, in the user's language.
  */
 import { parseArgs } from 'node:util';
-import { contentFor, fill } from './content/content.js';
-import { detectLocale, type Locale, parseLocale } from './content/locale.js';
-import { isScenarioName, SCENARIOS } from './demo/scenario-names.js';
+import { checkBaseUrl } from '../api/base-url.js';
+import { contentFor, fill } from '../content/content.js';
+import { detectLocale, type Locale, parseLocale } from '../content/locale.js';
+import { isScenarioName, SCENARIOS } from '../demo/scenario-names.js';
 
 /** The three commands. */
 export type Command = 'wizard' | 'check' | 'serve';
@@ -74,29 +75,6 @@ export const FLAG_TABLE: Readonly<Record<string, FlagSpec>> = {
 
 /** Flags that would put the key on the command line; refused with their own message. */
 const KEY_FLAGS = new Set(['key', 'api-key', 'openai-api-key', 'token']);
-
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
-
-/** Whether a host name is this machine (clear-text http is allowed only there). */
-export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname) || /^127\.\d+\.\d+\.\d+$/.test(hostname);
-}
-
-/** Checks an API base URL; returns the problem's message, or undefined when it is fine. */
-export function checkBaseUrl(value: string, lang: Locale): string | undefined {
-  const cli = contentFor(lang).cli;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return fill(cli.baseUrlNotUrl, { value });
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    return fill(cli.baseUrlScheme, { scheme: url.protocol });
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname))
-    return fill(cli.baseUrlClearText, { host: url.host });
-  return undefined;
-}
 
 function positiveNumber(value: string): number | undefined {
   const number = Number(value);

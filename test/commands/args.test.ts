@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommandLine } from '../src/args.js';
+import { parseCommandLine } from '../../src/commands/args.js';
 
 const env = { LANG: 'en_US.UTF-8' };
 

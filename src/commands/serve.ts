@@ -1,10 +1,10 @@
 /** `openai-topup serve`: the practice server on its own, until Ctrl+C. */
 
 import { curlCommand } from '../api/request.js';
-import type { Flags } from '../args.js';
 import { asciiFold, contentFor, fill } from '../content/content.js';
-import { isScenarioName } from './scenario-names.js';
-import { PRACTICE_KEY, startDemoServer } from './server.js';
+import { isScenarioName } from '../demo/scenario-names.js';
+import { PRACTICE_KEY, startDemoServer } from '../demo/server.js';
+import type { Flags } from './args.js';
 
 /** Runs the practice server; resolves with the exit code when stopped. */
 export async function runServe(flags: Flags): Promise<number> {

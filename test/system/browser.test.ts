@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contentFor } from '../src/content/content.js';
-import { browserBlocker, openInBrowser } from '../src/open-page.js';
+import { contentFor } from '../../src/content/content.js';
+import { browserBlocker, openInBrowser } from '../../src/system/browser.js';
 
 describe('opening a page in the browser', () => {
   it.each([

@@ -1,6 +1,6 @@
 /** Opening a step's page in the system browser, except where no browser can be seen. */
-import type { Content } from './content/content.js';
-import { fill } from './content/content.js';
+import type { Content } from '../content/content.js';
+import { fill } from '../content/content.js';
 
 /** Why a browser should not be opened here, if it should not: SSH, CI, or no display. */
 export function browserBlocker(

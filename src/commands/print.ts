@@ -1,8 +1,8 @@
 /** The plain-text guide: every step numbered, with labels and URLs, then how to run the test call. */
-import { curlCommand, DEFAULT_BASE_URL } from './api/request.js';
-import { asciiFold, contentFor, fill, plain } from './content/content.js';
-import type { Locale } from './content/locale.js';
-import { STEPS } from './wizard/steps.js';
+import { curlCommand, DEFAULT_BASE_URL } from '../api/request.js';
+import { asciiFold, contentFor, fill, plain } from '../content/content.js';
+import type { Locale } from '../content/locale.js';
+import { STEPS } from '../wizard/steps.js';
 
 /** The whole guide as text, ready to print or pipe. */
 export function printGuide(

@@ -6,7 +6,7 @@ import {
   safeText,
   stripTerminalControls,
   urlPassword,
-} from '../../src/api/secrets.js';
+} from '../../src/text/secrets.js';
 
 const SENTINEL = 'sk-proj-SENTINEL0fake0key0never0print0me0000000000AbCd';
 
