@@ -1,4 +1,5 @@
 /** Keeping secrets and terminal control sequences out of everything the tool prints. Pure. */
+import { cleanText } from './sanitize.js';
 
 /** Masks a key as `sk-proj-…AbCd`: the first 8 and last 4 characters. Short strings keep less. */
 export function maskKey(key: string): string {
@@ -35,17 +36,12 @@ export function urlPassword(url: string | undefined): string | undefined {
   }
 }
 
-// CSI (colour, cursor, clear screen), OSC (links, clipboard writes, titles) and other escape sequences.
-const ESCAPES =
-  /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][\s\S]*?(?:\u0007|\u001b\\|$)|\u009b[0-?]*[ -/]*[@-~]|\u009d[\s\S]*?(?:\u0007|\u009c|$)|\u001b[@-Z\\-_]/g;
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-
 /** Removes terminal control sequences and characters; keeps newlines (and tabs as spaces). */
 export function stripTerminalControls(text: string): string {
-  return text.replace(ESCAPES, '').replace(/\t/g, '  ').replace(/\r\n?/g, '\n').replace(CONTROLS, '');
+  return cleanText(text, { multiline: true });
 }
 
 /** Server text made safe to show: no control sequences, no secrets. */
 export function safeText(text: string, secrets: readonly string[] = []): string {
-  return maskSecrets(stripTerminalControls(text), secrets);
+  return maskSecrets(cleanText(text, { multiline: true }), secrets);
 }
