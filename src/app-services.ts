@@ -1,5 +1,6 @@
 /** The side effects the wizard may ask for; each is optional so tests pass only what they check. */
-import type { Session } from './api/test-call.js';
+import type { CallPolicy } from './api/call-machine.js';
+import type { Session } from './api/session.js';
 import type { Content } from './content/content.js';
 import type { Shell } from './system/shell.js';
 import type { WizardState } from './wizard/reducer.js';
@@ -18,12 +19,14 @@ export type AppServices = {
   readonly suggestedKey?: KnownKey;
   /** Opens a test-call session; undici (and with --demo the practice server) load only now. */
   readonly openSession?: (key: string) => Promise<Session>;
-  /** Copies text through the terminal (OSC 52); false when the terminal certainly cannot. */
-  readonly copy?: (text: string) => boolean;
+  /** Copies text; resolves with the sentence that says how, or that it could not. */
+  readonly copy?: (text: string, content: Content) => Promise<string>;
   /** The API root and model of the test call, for the curl command. */
   readonly call?: { readonly baseUrl: string; readonly model: string };
+  /** How the test call retries and waits; tests shorten the waits. */
+  readonly callPolicy?: CallPolicy;
+  /** Practice mode (--demo): results say they came from the practice server. */
+  readonly practice?: boolean;
   /** The user's shell, for the done screen. */
   readonly shell?: Shell;
-  /** How long to wait for credit; tests shorten it. */
-  readonly creditWait?: { readonly intervalMs: number; readonly maxTries: number };
 };

@@ -1,9 +1,11 @@
 /** <App>: owns the wizard reducer, picks the screen for the current step, and makes the only exit() call. */
 import { Box, Text, useApp, useInput } from 'ink';
-import { type ComponentType, useEffect, useReducer, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useReducer, useRef, useState } from 'react';
+import { DEFAULT_POLICY } from './api/call-machine.js';
+import { DEFAULT_BASE_URL } from './api/request.js';
 import type { AppServices } from './app-services.js';
 import { UiContext, type UiOptions } from './components/ui-options.js';
-import { contentFor, fill } from './content/content.js';
+import { type Content, contentFor, fill } from './content/content.js';
 import { warmNumberFormats } from './content/numbers.js';
 import { type KeyListener, KeyListenersContext, WizardControlsContext } from './hooks/use-screen-keys.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
@@ -15,29 +17,16 @@ import { DoneScreen } from './screens/done-screen.js';
 import { GuideScreen } from './screens/guide-screen.js';
 import { HelpOverlay } from './screens/help-overlay.js';
 import { ResumeScreen } from './screens/resume-screen.js';
-import type { ScreenProps } from './screens/screen-props.js';
 import { StepList } from './screens/step-list.js';
 import { TestCallScreen } from './screens/test-call-screen.js';
 import { type WizardAction, type WizardState, wizardReducer } from './wizard/reducer.js';
 
 export type { AppServices } from './app-services.js';
 
-import { STEPS, type StepKind, stepAt } from './wizard/steps.js';
+import { STEPS, type Step, stepAt } from './wizard/steps.js';
 
 /** How the wizard ended: the exit code and a line to print once the screen is gone. */
 export type ExitResult = { readonly code: number; readonly message?: string };
-
-/** Which component draws each kind of step. */
-const SCREENS: Record<StepKind, ComponentType<ScreenProps>> = {
-  intro: GuideScreen,
-  guide: GuideScreen,
-  choice: ChoiceScreen,
-  amount: AmountScreen,
-  'auto-recharge': AutoRechargeScreen,
-  'api-key': ApiKeyScreen,
-  'test-call': TestCallScreen,
-  done: DoneScreen,
-};
 
 type Props = {
   readonly initial: WizardState;
@@ -168,12 +157,11 @@ export function App({ initial, ui, services = {}, startNotice, resumeFrom, onExi
     );
   }
 
-  const Screen = SCREENS[step.kind];
   const sideList = columns >= SIDE_LIST_COLUMNS && !ui.screenReader;
   const closeOverlay = () => dispatch({ type: 'close-overlay' });
   const mainWidth = sideList ? columns - 30 : columns;
-  let main = (
-    <Screen
+  const screen = (
+    <StepScreen
       key={step.id}
       step={step}
       state={state}
@@ -185,9 +173,10 @@ export function App({ initial, ui, services = {}, startNotice, resumeFrom, onExi
       onNotice={setNotice}
     />
   );
-  if (state.overlay === 'help') main = <HelpOverlay content={content} onClose={closeOverlay} />;
+  let overlay: ReactNode = null;
+  if (state.overlay === 'help') overlay = <HelpOverlay content={content} onClose={closeOverlay} />;
   if (state.overlay === 'steps') {
-    main = (
+    overlay = (
       <StepList
         state={state}
         content={content}
@@ -197,6 +186,15 @@ export function App({ initial, ui, services = {}, startNotice, resumeFrom, onExi
       />
     );
   }
+  // An overlay hides the screen without unmounting it: a test call's result is still there when it closes.
+  const main = (
+    <>
+      <Box display={overlay ? 'none' : 'flex'} flexDirection="column">
+        {screen}
+      </Box>
+      {overlay}
+    </>
+  );
   return (
     <KeyListenersContext.Provider value={listeners}>
       <UiContext.Provider value={{ ...uiOptions, columns: mainWidth }}>
@@ -221,4 +219,52 @@ export function App({ initial, ui, services = {}, startNotice, resumeFrom, onExi
       </UiContext.Provider>
     </KeyListenersContext.Provider>
   );
+}
+
+type StepScreenProps = {
+  readonly step: Step;
+  readonly state: WizardState;
+  readonly content: Content;
+  readonly notice: string | undefined;
+  readonly services: AppServices;
+  readonly apiKey: string | undefined;
+  readonly onApiKey: (key: string) => void;
+  readonly onNotice: (notice: string) => void;
+};
+
+/** The screen for a step's kind, given only what that screen uses. */
+function StepScreen({ step, state, content, notice, services, apiKey, onApiKey, onNotice }: StepScreenProps) {
+  const base = { step, content, notice };
+  const copy = services.copy
+    ? (text: string) => services.copy?.(text, content) ?? Promise.resolve('')
+    : undefined;
+  switch (step.kind) {
+    case 'intro':
+    case 'guide':
+      return <GuideScreen {...base} plannedAmount={state.answers.amount} />;
+    case 'choice':
+      return <ChoiceScreen {...base} accountType={state.answers.accountType} />;
+    case 'amount':
+      return <AmountScreen {...base} locale={state.locale} amount={state.answers.amount} />;
+    case 'auto-recharge':
+      return <AutoRechargeScreen {...base} saved={state.answers.autoRecharge} />;
+    case 'api-key':
+      return <ApiKeyScreen {...base} suggested={services.suggestedKey} apiKey={apiKey} onApiKey={onApiKey} />;
+    case 'test-call':
+      return (
+        <TestCallScreen
+          {...base}
+          locale={state.locale}
+          apiKey={apiKey}
+          openSession={services.openSession}
+          call={services.call ?? { baseUrl: DEFAULT_BASE_URL, model: 'gpt-4o-mini' }}
+          policy={services.callPolicy ?? DEFAULT_POLICY}
+          practice={services.practice ?? false}
+          copy={copy}
+          onNotice={onNotice}
+        />
+      );
+    case 'done':
+      return <DoneScreen {...base} shell={services.shell} copy={copy} onNotice={onNotice} />;
+  }
 }

@@ -199,9 +199,9 @@ export const FAULT_ROWS: readonly FaultRow[] = [
   {
     name: '400 billing_hard_limit_reached',
     produce: { fixture: 'billing_hard_limit_reached' },
-    kind: 'no-credit',
+    kind: 'spend-limit',
     exitCode: 4,
-    step: 'balance',
+    step: null,
     retryable: false,
   },
   {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY } from '../src/api/call-machine.js';
 import { contentFor, fill } from '../src/content/content.js';
 import { stepIndex } from '../src/wizard/steps.js';
 import { FAULT_ROWS } from './fault-matrix.js';
@@ -92,11 +93,8 @@ describe('the fault matrix through the wizard', () => {
       state: { index, reached: index },
       services: {
         suggestedKey: { key: SENTINEL, source: 'env' },
-        openSession: sessionTo(fault.baseUrl, {
-          timeoutMs: (row.timeout ?? 10) * 1000,
-          transport: fault.transport,
-          sleep: async () => undefined,
-        }),
+        openSession: sessionTo(fault.baseUrl, { transport: fault.transport }),
+        callPolicy: { ...DEFAULT_POLICY, timeoutMs: (row.timeout ?? 10) * 1000 },
       },
     });
     try {

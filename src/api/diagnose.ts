@@ -1,36 +1,34 @@
-/** Turns an HTTP answer into an outcome kind, following CLI.md's table. Pure. */
+/** Turns a validated HTTP error answer into an outcome kind and a diagnosis, following CLI.md's table. Pure. */
+import type { AnswerHeaders, ApiError } from './edge.js';
+import type { Diagnosis, FailureKind } from './outcomes.js';
 
-import { safeText } from '../text/secrets.js';
-import type { Diagnosis, OutcomeKind } from './outcomes.js';
-
-type ApiError = { message?: unknown; type?: unknown; code?: unknown };
-
-/** Reads OpenAI's `{"error": {...}}` envelope out of a body, if it is one. */
-export function apiErrorOf(body: unknown): ApiError | undefined {
-  if (typeof body !== 'object' || body === null) return undefined;
-  const error = (body as { error?: unknown }).error;
-  return typeof error === 'object' && error !== null ? (error as ApiError) : undefined;
-}
-
-const NO_CREDIT_CODES = new Set([
-  'insufficient_quota',
-  'credit_balance_exhausted',
+/** The account has no credit for the call: not yet, or used up. */
+const NO_CREDIT_CODES = new Set(['insufficient_quota', 'credit_balance_exhausted']);
+/** A budget or limit was reached: waiting for credit does not help, raising the limit does. */
+const SPEND_LIMIT_CODES = new Set([
   'organization_spend_limit_exceeded',
   'project_spend_limit_exceeded',
   'organization_usage_limit_exceeded',
   'billing_hard_limit_reached',
 ]);
 
-/** The outcome kind of an HTTP error answer (status ≥ 300) with a parsed body (or undefined). */
-export function kindOf(status: number, body: unknown): OutcomeKind {
-  const error = apiErrorOf(body);
-  const code = typeof error?.code === 'string' ? error.code : '';
-  const type = typeof error?.type === 'string' ? error.type : '';
-  const message = typeof error?.message === 'string' ? error.message : '';
+/** Whether the API refused `stream: true` because the organization is not verified (it answers unstreamed). */
+export function isStreamRefusal(status: number, error: ApiError | null): boolean {
+  return status === 400 && error?.code === 'unsupported_value' && error.param === 'stream';
+}
+
+/** The outcome kind of an HTTP error answer (status ≥ 300). */
+export function kindOf(status: number, error: ApiError | null): FailureKind {
+  const code = error?.code ?? '';
+  const type = error?.type ?? '';
+  const message = error?.message ?? '';
   if (status >= 500) return 'server';
+  if (SPEND_LIMIT_CODES.has(code)) return 'spend-limit';
   if (NO_CREDIT_CODES.has(code) || type === 'insufficient_quota') return 'no-credit';
   if (code === 'access_terminated' || type === 'access_terminated') return 'access-terminated';
   if (code === 'unsupported_country_region_territory') return 'region';
+  if (/organization must be verified/i.test(message) && !isStreamRefusal(status, error))
+    return 'verification';
   if (code === 'model_not_found') return 'model';
   if (status === 401) {
     if (code === 'account_deactivated') return 'account-deactivated';
@@ -49,52 +47,30 @@ export function kindOf(status: number, body: unknown): OutcomeKind {
   return 'api';
 }
 
-/** Reads `retry-after-ms`, `retry-after` (seconds or a date), or "try again in 1.5s / 7m12s" in the message. */
-export function retryAfterMs(
-  headers: Readonly<Record<string, string | undefined>>,
-  message = '',
-  now = Date.now(),
-): number | undefined {
-  const ms = Number(headers['retry-after-ms']);
-  if (headers['retry-after-ms'] && Number.isFinite(ms) && ms >= 0) return ms;
-  const after = headers['retry-after'];
-  if (after) {
-    const seconds = Number(after);
-    if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-    const date = Date.parse(after);
-    if (Number.isFinite(date)) return Math.max(0, date - now);
-  }
+/** The wait a message names ("Please try again in 1.574s", "7m12s", "20ms"), in ms. */
+export function waitFromMessage(message: string): number | undefined {
   const said = /try again in ([\d.]+ms\b|(?:\d+h)?(?:\d+m(?!s))?(?:[\d.]+s)?)/i.exec(message);
-  if (said?.[1]) {
-    const text = said[1];
-    if (text.endsWith('ms')) return Number.parseFloat(text);
-    const h = /(\d+)h/.exec(text);
-    const m = /(\d+)m(?!s)/.exec(text);
-    const s = /([\d.]+)s/.exec(text);
-    const total = (Number(h?.[1] ?? 0) * 3600 + Number(m?.[1] ?? 0) * 60 + Number(s?.[1] ?? 0)) * 1000;
-    return total > 0 ? total : undefined;
-  }
-  return undefined;
+  if (!said?.[1]) return undefined;
+  const text = said[1];
+  if (text.endsWith('ms')) return Number.parseFloat(text);
+  const h = /(\d+)h/.exec(text);
+  const m = /(\d+)m(?!s)/.exec(text);
+  const s = /([\d.]+)s/.exec(text);
+  const total = (Number(h?.[1] ?? 0) * 3600 + Number(m?.[1] ?? 0) * 60 + Number(s?.[1] ?? 0)) * 1000;
+  return Number.isFinite(total) && total > 0 ? total : undefined;
 }
 
-/** A diagnosis for an HTTP error answer. `secrets` are masked wherever they appear in the server's text. */
-export function diagnoseHttp(
-  status: number,
-  body: unknown,
-  headers: Readonly<Record<string, string | undefined>>,
-  secrets: readonly string[],
-): Diagnosis {
-  const error = apiErrorOf(body);
-  const message = typeof error?.message === 'string' ? error.message : null;
-  const code =
-    typeof error?.code === 'string' ? error.code : typeof error?.type === 'string' ? error.type : null;
-  const kind = kindOf(status, body);
+/** A diagnosis of an HTTP error answer, from its validated parts. */
+export function diagnose(status: number, error: ApiError | null, headers: AnswerHeaders): Diagnosis {
+  const kind = kindOf(status, error);
+  const wait = headers.retryAfterMs ?? waitFromMessage(error?.message ?? '');
   return {
-    kind: kind === 'ok' ? 'api' : kind,
+    kind,
     status,
-    code,
-    serverMessage: message === null ? null : safeText(message, secrets),
-    retryAfterMs: retryAfterMs(headers, message ?? ''),
-    requestId: headers['x-request-id'] ?? null,
+    code: error?.code ?? error?.type ?? null,
+    serverMessage: error?.message ?? null,
+    ...(wait !== undefined ? { retryAfterMs: wait } : {}),
+    ...(isStreamRefusal(status, error) ? { streamRefused: true } : {}),
+    requestId: headers.requestId,
   };
 }

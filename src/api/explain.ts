@@ -1,7 +1,7 @@
 /** Words for a diagnosis, in the user's language: the same for the wizard, `check` and `--json`. Pure. */
-import { type Content, fill } from '../content/content.js';
-import { stepIndex } from '../wizard/steps.js';
-import { type Diagnosis, OUTCOMES, type OutcomeKind } from './outcomes.js';
+import { type Content, fill, plain } from '../content/content.js';
+import { PAGES, stepIndex } from '../wizard/steps.js';
+import { type Diagnosis, type FailureKind, OUTCOMES, type OutcomeKind } from './outcomes.js';
 
 /** A diagnosis ready to show. */
 export type Explanation = {
@@ -11,11 +11,21 @@ export type Explanation = {
   readonly action: string;
   /** Extra advice lines (other causes of no credit, the TLS certificate hint). */
   readonly notes: readonly string[];
+  /** Pages that help, shown as bare URLs. */
+  readonly links: readonly string[];
   /** Whether retrying helps: a sentence. */
   readonly retry: string;
   readonly serverMessage: string | null;
   /** The step that fixes it, with its number and name, or null. */
   readonly step: { readonly id: string; readonly number: number; readonly name: string } | null;
+};
+
+/** The pages each kind of failure points to. */
+const LINKS: Partial<Record<FailureKind, readonly string[]>> = {
+  'spend-limit': [PAGES.limits],
+  verification: [PAGES.settings],
+  'rate-limit': [PAGES.limits],
+  model: [PAGES.limits],
 };
 
 /** Explains a diagnosis. `model` fills the model outcome's text. */
@@ -44,6 +54,7 @@ export function explain(diagnosis: Diagnosis, content: Content, model: string): 
     meaning: fill(text.meaning, { detail, model }),
     action: text.action,
     notes,
+    links: LINKS[diagnosis.kind] ?? [],
     retry,
     serverMessage: diagnosis.serverMessage,
     step: outcome.step
@@ -57,5 +68,5 @@ export function jsonMessage(explanation: Explanation, content: Content): string 
   const server = explanation.serverMessage
     ? ` ${content.diagnosis.serverSaid} ${explanation.serverMessage}`
     : '';
-  return `${explanation.title}. ${explanation.meaning} ${explanation.action}${server}`;
+  return plain(`${explanation.title}. ${explanation.meaning} ${explanation.action}${server}`);
 }

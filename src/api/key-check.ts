@@ -56,3 +56,34 @@ export function checkKey(raw: string): KeyCheck {
   if (key.length < MIN_LENGTH) return fail('cutOff');
   return { ok: true, key };
 }
+
+/** The most `--key-stdin` reads: a key is under 200 characters, a `.env` file a few lines. */
+export const KEY_INPUT_CAP = 64 * 1024;
+
+// `OPENAI_API_KEY=…`, with an optional `export`, spaces around `=`, and the value as written.
+const ENV_LINE = /^\s*(?:export\s+)?OPENAI_API_KEY\s*=\s*(.*?)\s*$/;
+// Any `NAME=value` line: the input is a .env file, not a bare key.
+const ASSIGNMENT = /^\s*(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*\s*=/;
+
+/** A value as a .env file writes it: quoted ('…' or "…") or bare with an optional ` # comment` after it. */
+function envValue(raw: string): string {
+  const quoted = /^(["'])(.*?)\1(?:\s+#.*)?$/.exec(raw);
+  if (quoted) return quoted[2] ?? '';
+  return raw.replace(/\s+#.*$/, '');
+}
+
+/**
+ * The key from what `--key-stdin` read: a bare key, or the lines of a `.env` file (`OPENAI_API_KEY=…` with
+ * optional `export`, spaces and quotes; comments and other variables ignored; the last one wins). Undefined
+ * when a .env file holds no OPENAI_API_KEY line. The result still goes through checkKey.
+ */
+export function keyFromInput(text: string): string | undefined {
+  const lines = text.split(/\r\n?|\n/);
+  if (!lines.some((line) => ASSIGNMENT.test(line))) return text;
+  let key: string | undefined;
+  for (const line of lines) {
+    const match = ENV_LINE.exec(line);
+    if (match) key = envValue(match[1] ?? '');
+  }
+  return key;
+}

@@ -14,13 +14,18 @@ export type OutcomeKind =
   | 'access-terminated'
   | 'region'
   | 'no-credit'
+  | 'spend-limit'
   | 'rate-limit'
   | 'server'
   | 'network'
   | 'bad-response'
+  | 'verification'
   | 'model'
   | 'api'
   | 'interrupted';
+
+/** Every way a check can fail. */
+export type FailureKind = Exclude<OutcomeKind, 'ok'>;
 
 /** How retrying relates to a kind: automatically, only by waiting for credit, or not at all. */
 export type RetryRule = 'auto' | 'wait-for-credit' | 'never';
@@ -39,10 +44,12 @@ export const OUTCOMES: Readonly<Record<OutcomeKind, Outcome>> = {
   'access-terminated': { exitCode: 3, step: null, retry: 'never' },
   region: { exitCode: 3, step: null, retry: 'never' },
   'no-credit': { exitCode: 4, step: 'balance', retry: 'wait-for-credit' },
+  'spend-limit': { exitCode: 4, step: null, retry: 'never' },
   'rate-limit': { exitCode: 5, step: null, retry: 'auto' },
   server: { exitCode: 5, step: null, retry: 'auto' },
   network: { exitCode: 6, step: null, retry: 'auto' },
   'bad-response': { exitCode: 6, step: null, retry: 'auto' },
+  verification: { exitCode: 3, step: 'settings', retry: 'never' },
   model: { exitCode: 7, step: 'test-call', retry: 'never' },
   api: { exitCode: 7, step: null, retry: 'never' },
   interrupted: { exitCode: 130, step: null, retry: 'never' },
@@ -65,11 +72,12 @@ export type DetailKey =
   | 'cutOff'
   | 'streamEnded'
   | 'tooLarge'
+  | 'proxyEnv'
   | 'unexpected';
 
 /** What went wrong, as data: the wizard and `check` turn it into words in the user's language. */
 export type Diagnosis = {
-  readonly kind: Exclude<OutcomeKind, 'ok'>;
+  readonly kind: FailureKind;
   /** The HTTP status, when there was one. */
   readonly status: number | null;
   /** The API's `error.code` (or `error.type` when the code is null). */
@@ -82,6 +90,8 @@ export type Diagnosis = {
   readonly retryAfterMs?: number;
   /** The request id of the failed request, when the server sent one. */
   readonly requestId?: string | null;
+  /** The API refused `stream: true` until the organization is verified: ask again without streaming. */
+  readonly streamRefused?: boolean;
 };
 
 /** Whether trying again, automatically, may help. */

@@ -8,6 +8,7 @@ import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw }
 import type { Dispatcher as DispatcherTypes } from 'undici';
 import { isLoopbackHost } from './base-url.js';
 import type { DetailKey } from './outcomes.js';
+import { exemptFromProxy, SettingsError, unusableProxyVariable } from './proxy-env.js';
 import { Agent, type Dispatcher, EnvHttpProxyAgent } from './undici-core.js';
 
 /** The largest body read, decoded: 1 MB. */
@@ -24,7 +25,10 @@ export type TransportOptions = {
   readonly ca?: string;
 };
 
-/** One dispatcher for all requests of a check, so both share a connection. Close it when done. */
+/**
+ * One dispatcher for all requests of a check, so both share a connection. Close it when done. Throws a
+ * SettingsError when a proxy variable is unusable.
+ */
 export function createDispatcher(baseUrl: string, options: TransportOptions): Dispatcher {
   const connect = {
     timeout: options.connectTimeoutMs ?? 10_000,
@@ -36,6 +40,8 @@ export function createDispatcher(baseUrl: string, options: TransportOptions): Di
   // Loopback never goes through a proxy, so --demo works behind a corporate proxy.
   if (isLoopbackHost(host)) return new Agent(agentOptions);
   const env = options.env;
+  const unusable = unusableProxyVariable(env);
+  if (unusable) throw new SettingsError(unusable);
   return new EnvHttpProxyAgent({
     ...agentOptions,
     // Through a proxy, the TLS to the API runs inside the tunnel and takes its options from requestTls.
@@ -46,10 +52,11 @@ export function createDispatcher(baseUrl: string, options: TransportOptions): Di
   });
 }
 
-/** The proxy URL a request to `baseUrl` would use, for the debug trace. */
+/** The proxy URL a request to `baseUrl` would use (none for loopback or a NO_PROXY host), for the trace. */
 export function proxyFor(baseUrl: string, env: NodeJS.ProcessEnv): string | undefined {
   const url = new URL(baseUrl);
   if (isLoopbackHost(url.hostname)) return undefined;
+  if (exemptFromProxy(url, env.no_proxy ?? env.NO_PROXY ?? '')) return undefined;
   return url.protocol === 'https:'
     ? env.https_proxy || env.HTTPS_PROXY || env.http_proxy || env.HTTP_PROXY || undefined
     : env.http_proxy || env.HTTP_PROXY || undefined;
@@ -152,6 +159,8 @@ export type WireRequest = {
   readonly signal: AbortSignal;
   /** The limit for headers and for the gap between body chunks. */
   readonly timeoutMs: number;
+  /** Whether the request goes through a proxy (decides how a tunnel failure is named). */
+  readonly viaProxy?: boolean;
 };
 
 /** Sends one request. Network failures come back as WireError with a detail; HTTP errors are answers. */
@@ -171,7 +180,7 @@ export async function send(dispatcher: Dispatcher, req: WireRequest): Promise<Wi
       bodyTimeout: req.timeoutMs + 1000,
     });
   } catch (error) {
-    throw toWireError(error, req.signal);
+    throw toWireError(error, req.signal, req.viaProxy);
   }
   const headers = flatHeaders(response.headers as Record<string, string | string[] | undefined>);
   const raw = response.body;
@@ -183,7 +192,7 @@ export async function send(dispatcher: Dispatcher, req: WireRequest): Promise<Wi
     try {
       yield* body;
     } catch (error) {
-      throw toWireError(error, req.signal);
+      throw toWireError(error, req.signal, req.viaProxy);
     }
   }
   return {
@@ -218,8 +227,11 @@ function causes(error: unknown): Array<{ code?: string; message: string; name?: 
   return out;
 }
 
-/** Names a failure below HTTP. */
-export function toWireError(error: unknown, signal: AbortSignal): WireError {
+/** The exact text undici 7 gives a proxy's non-200 answer to CONNECT. */
+const TUNNEL_REFUSED = /^Proxy response \((\d{3})\) !== 200 when HTTP Tunneling$/;
+
+/** Names a failure below HTTP, from error codes (and whether a proxy is in use), never from free text. */
+export function toWireError(error: unknown, signal: AbortSignal, viaProxy = false): WireError {
   if (error instanceof WireError) return error;
   if (signal.aborted) {
     const reason = signal.reason as { name?: string } | undefined;
@@ -230,10 +242,15 @@ export function toWireError(error: unknown, signal: AbortSignal): WireError {
   const all = causes(error);
   const has = (test: (c: { code?: string; message: string; name?: string }) => boolean) => all.some(test);
   const message = all.map((c) => c.message).join(': ');
-  if (has((c) => /407|Proxy Authentication Required/.test(c.message)))
-    return new WireError('proxyAuth', 'network', message);
-  if (has((c) => /Proxy response|proxy/i.test(c.message) && c.code !== 'ECONNREFUSED'))
-    return new WireError('proxy', 'network', message);
+  // undici 7 reports a proxy's refusal of the tunnel only in this message; it means a proxy only when one
+  // is in use (a host called llm-proxy, or a "407" in a port number, must not read as a proxy problem).
+  if (viaProxy) {
+    const tunnel = all
+      .map((c) => TUNNEL_REFUSED.exec(c.message)?.[1])
+      .find((status): status is string => status !== undefined);
+    if (tunnel === '407') return new WireError('proxyAuth', 'network', message);
+    if (tunnel !== undefined) return new WireError('proxy', 'network', message);
+  }
   if (has((c) => c.code === 'ENOTFOUND' || c.code === 'EAI_AGAIN' || c.code === 'EAI_NONAME'))
     return new WireError('dns', 'network', message);
   if (has((c) => c.code === 'ECONNREFUSED')) return new WireError('refused', 'network', message);
@@ -243,10 +260,10 @@ export function toWireError(error: unknown, signal: AbortSignal): WireError {
     return new WireError('headersTimeout', 'network', message);
   if (has((c) => c.code === 'UND_ERR_BODY_TIMEOUT')) return new WireError('bodyTimeout', 'network', message);
   if (
-    has(
-      (c) =>
-        /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL/.test(c.code ?? '') ||
-        /certificate|self[- ]signed/i.test(c.message),
+    has((c) =>
+      /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS|ERR_SSL|UND_ERR_PRX_TLS/.test(
+        c.code ?? '',
+      ),
     )
   ) {
     return new WireError('tls', 'network', message);

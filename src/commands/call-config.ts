@@ -1,18 +1,32 @@
 /** The test call's settings from the command line and the environment, shared by the wizard and `check`. */
 import pkg from '../../package.json' with { type: 'json' };
-import type { CallConfig } from '../api/test-call.js';
+import type { CallPolicy } from '../api/call-machine.js';
+import type { SessionConfig } from '../api/session.js';
 import type { Flags } from './args.js';
 
 /** Everything but the key and the API root, which each command finds its own way. */
-export function callConfig(flags: Flags, env: NodeJS.ProcessEnv): Omit<CallConfig, 'key' | 'baseUrl'> {
+export function callConfig(flags: Flags, env: NodeJS.ProcessEnv): Omit<SessionConfig, 'key' | 'baseUrl'> {
   return {
     model: flags.model,
-    timeoutMs: flags.timeoutSeconds * 1000,
     // As the official SDKs: sent as OpenAI-Organization / OpenAI-Project only when set.
     organization: env.OPENAI_ORG_ID || undefined,
     project: env.OPENAI_PROJECT_ID || undefined,
     transport: { env },
     userAgent: `openai-topup/${pkg.version}`,
-    debug: flags.debug ? (line) => process.stderr.write(`[debug] ${line}\n`) : undefined,
+    debug: flags.debug ? (line: string) => process.stderr.write(`[debug] ${line}\n`) : undefined,
+  };
+}
+
+/** The machine's policy: CLI.md's retries within --timeout, and how long to wait for credit. */
+export function callPolicy(
+  flags: Flags,
+  command: 'wizard' | 'check',
+  creditWait: CallPolicy['creditWait'],
+): CallPolicy {
+  return {
+    timeoutMs: flags.timeoutSeconds * 1000,
+    maxRetries: 2,
+    confirmBeforeChat: command === 'wizard',
+    creditWait,
   };
 }

@@ -1,109 +1,65 @@
-/** `openai-topup check`: the test call for scripts and terminals without the wizard. */
-
-import { type CheckProgress, type CheckResult, performCheck } from '../api/check.js';
-import { formatUsd } from '../api/prices.js';
+/** `openai-topup check`: the test call for scripts and terminals, driving the same machine as the wizard. */
+import { type CallState, creditWaitFor } from '../api/call-machine.js';
+import { checkKey, KEY_INPUT_CAP, keyFromInput } from '../api/key-check.js';
+import { type CheckResult, failureResult, localDiagnosis, resultOf } from '../api/report.js';
 import { DEFAULT_BASE_URL } from '../api/request.js';
-import { asciiFold, contentFor, fill } from '../content/content.js';
+import { runCall } from '../api/run-call.js';
+import { openSession } from '../api/session.js';
+import { successLines } from '../api/summary.js';
+import { asciiFold, type Content, contentFor, fill, plain } from '../content/content.js';
 import type { Flags } from './args.js';
-import { callConfig } from './call-config.js';
+import { callConfig, callPolicy } from './call-config.js';
 
-async function readStdin(): Promise<string> {
+/** Reads at most `cap` bytes of stdin: a key or a .env file, never a runaway pipe. */
+async function readStdin(cap: number): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  let total = 0;
+  for await (const chunk of process.stdin) {
+    const piece = chunk as Buffer;
+    chunks.push(piece.subarray(0, Math.max(0, cap - total)));
+    total += piece.length;
+    if (total >= cap) break;
+  }
+  process.stdin.destroy();
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Runs `check`; resolves with the exit code. */
-export async function runCheck(flags: Flags, env: NodeJS.ProcessEnv): Promise<number> {
-  const content = contentFor(flags.lang);
-  const say = (text: string) => (flags.ascii ? asciiFold(text) : text);
-  const controller = new AbortController();
-  let signalExit: number | undefined;
-  const stop = (code: number) => () => {
-    signalExit = code;
-    controller.abort();
-  };
-  const onInt = stop(130);
-  const onTerm = stop(143);
-  process.once('SIGINT', onInt);
-  process.once('SIGTERM', onTerm);
-
-  let demo: { baseUrl: string; close: () => Promise<void> } | undefined;
-  let key: string | undefined;
-  let baseUrl = flags.baseUrl ?? DEFAULT_BASE_URL;
-  if (flags.demo) {
-    const { startDemoServer, PRACTICE_KEY } = await import('../demo/server.js');
-    demo = await startDemoServer({});
-    key = PRACTICE_KEY;
-    baseUrl = demo.baseUrl;
-  } else if (flags.keyStdin) {
-    key = await readStdin();
-  } else {
-    key = env.OPENAI_API_KEY;
-  }
-
-  const onProgress = (progress: CheckProgress) => {
-    if (flags.json) return;
-    const seconds = Math.round(('delayMs' in progress ? progress.delayMs : 0) / 1000);
-    if (progress.type === 'retry') {
-      const title = content.outcomes[progress.diagnosis.kind].title;
-      process.stderr.write(`${say(fill(content.check.retrying, { title, seconds }))}\n`);
-    } else if (progress.type === 'waiting-for-credit') {
-      process.stderr.write(
-        `${say(fill(content.check.waiting, { seconds, minutes: flags.waitForCreditMinutes ?? 0 }))}\n`,
-      );
-    } else {
-      process.stderr.write(`${say(content.steps['test-call'].modelsWarning)}\n`);
-    }
-  };
-
-  let result: CheckResult;
-  try {
-    result = await performCheck({
-      ...callConfig(flags, env),
-      key,
-      baseUrl,
-      locale: flags.lang,
-      waitForCreditMinutes: flags.waitForCreditMinutes,
-      signal: controller.signal,
-      onProgress,
+/** Progress worth telling a person, on stderr, as the machine moves. */
+function progressLine(
+  previous: CallState,
+  state: CallState,
+  content: Content,
+  minutes: number,
+): string | null {
+  if (state.phase === 'retry-wait' && previous.phase !== 'retry-wait' && state.retrying) {
+    return fill(content.check.retrying, {
+      title: content.outcomes[state.retrying.diagnosis.kind].title,
+      seconds: Math.max(1, Math.ceil(state.retrying.delayMs / 1000)),
     });
-  } finally {
-    await demo?.close();
-    process.off('SIGINT', onInt);
-    process.off('SIGTERM', onTerm);
   }
-  let { report } = result;
-  if (signalExit !== undefined && report.kind === 'interrupted') report = { ...report, exitCode: signalExit };
+  if (state.phase === 'credit-wait' && previous.phase !== 'credit-wait') {
+    return fill(content.check.waiting, { seconds: state.secondsLeft, minutes });
+  }
+  if (state.modelsWarning && !previous.modelsWarning) return content.steps['test-call'].modelsWarning;
+  if (state.streamRefused && !previous.streamRefused) return content.check.notStreaming;
+  return null;
+}
 
-  if (flags.json) {
-    process.stdout.write(`${JSON.stringify(report)}\n`);
-    return report.exitCode;
-  }
+/** The readable summary: the reply and its details on stdout, or the failure explained on stderr. */
+function printSummary(result: CheckResult, content: Content, flags: Flags, say: (text: string) => string) {
+  const { report, explanation } = result;
   if (report.ok) {
     const lines = [
       fill(content.check.okLine, { model: report.model ?? flags.model, total: report.latencyMs?.total ?? 0 }),
       '',
       ...(report.reply ?? '').split('\n').map((line) => `  ${line}`),
       '',
+      ...successLines(report, content, flags.lang),
     ];
-    const details = [
-      report.usage
-        ? fill(report.costUsd === null ? content.check.costUnknown : content.check.cost, {
-            prompt: report.usage.prompt_tokens,
-            completion: report.usage.completion_tokens,
-            cost: report.costUsd === null ? '' : formatUsd(report.costUsd),
-          })
-        : '',
-      report.organization ? fill(content.check.organization, { organization: report.organization }) : '',
-      report.requestId ?? '',
-    ].filter(Boolean);
-    lines.push(details.join(' · '));
     process.stdout.write(`${say(lines.join('\n'))}\n`);
-    return 0;
+    return;
   }
-  const explanation = result.explanation;
-  if (!explanation) return report.exitCode;
+  if (!explanation) return;
   const lines = [
     fill(content.check.failLine, { title: explanation.title }),
     `  ${explanation.meaning}`,
@@ -117,5 +73,76 @@ export async function runCheck(flags: Flags, env: NodeJS.ProcessEnv): Promise<nu
       `  ${fill(content.check.nextStep, { n: explanation.step.number, name: explanation.step.name })}`,
     );
   process.stderr.write(`${say(lines.join('\n'))}\n`);
-  return report.exitCode;
+}
+
+/** Runs `check`; resolves with the exit code. */
+export async function runCheck(flags: Flags, env: NodeJS.ProcessEnv): Promise<number> {
+  const content = contentFor(flags.lang);
+  // Platform labels lose their marks in plain output; --ascii folds the symbols.
+  const say = (text: string) => (flags.ascii ? asciiFold(plain(text)) : plain(text));
+  const finish = (result: CheckResult, exitCode = result.report.exitCode): number => {
+    const report = { ...result.report, exitCode };
+    if (flags.json) process.stdout.write(`${JSON.stringify(report)}\n`);
+    else printSummary({ ...result, report }, content, flags, say);
+    return exitCode;
+  };
+
+  let demo: { baseUrl: string; close: () => Promise<void> } | undefined;
+  let raw: string | undefined;
+  let baseUrl = flags.baseUrl ?? DEFAULT_BASE_URL;
+  if (flags.demo) {
+    const { startDemoServer, PRACTICE_KEY } = await import('../demo/server.js');
+    demo = await startDemoServer({});
+    raw = PRACTICE_KEY;
+    baseUrl = demo.baseUrl;
+  } else if (flags.keyStdin) {
+    raw = keyFromInput(await readStdin(KEY_INPUT_CAP));
+    if (raw === undefined)
+      return finish(
+        failureResult(localDiagnosis('key-format', content.keyCheck.envFileWithoutKey), content, flags.model),
+      );
+  } else {
+    raw = env.OPENAI_API_KEY;
+  }
+  if (raw === undefined || raw.trim() === '') {
+    await demo?.close();
+    return finish(failureResult(localDiagnosis('no-key'), content, flags.model));
+  }
+  const checked = checkKey(raw);
+  if (!checked.ok) {
+    await demo?.close();
+    const detail = fill(content.keyCheck[checked.problem], {
+      service: checked.service ?? '',
+      length: checked.length,
+    });
+    return finish(failureResult(localDiagnosis('key-format', detail), content, flags.model));
+  }
+
+  // A signal ends the check with its own exit code, and still with the JSON line scripts wait for.
+  const controller = new AbortController();
+  let signalCode: number | undefined;
+  const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((name) => {
+    const handler = () => {
+      signalCode = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 }[name];
+      controller.abort();
+    };
+    process.once(name, handler);
+    return [name, handler] as const;
+  });
+  const minutes = flags.waitForCreditMinutes ?? 0;
+  const { state } = await runCall({
+    policy: callPolicy(flags, 'check', creditWaitFor(flags.waitForCreditMinutes)),
+    open: async () => openSession({ ...callConfig(flags, env), baseUrl, key: checked.key }),
+    onChange: (now, before) => {
+      const line = flags.json ? null : progressLine(before, now, content, minutes);
+      if (line) process.stderr.write(`${say(line)}\n`);
+    },
+    signal: controller.signal,
+  });
+  for (const [name, handler] of handlers) process.off(name, handler);
+  await demo?.close();
+  if (signalCode !== undefined) {
+    return finish(failureResult(localDiagnosis('interrupted'), content, flags.model), signalCode);
+  }
+  return finish(resultOf(state, content, flags.model));
 }

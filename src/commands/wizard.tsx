@@ -1,5 +1,6 @@
 /** Starts the interactive wizard: reads saved progress, renders <App>, and turns its end into an exit code. */
 import { render, renderToString } from 'ink';
+import { DEFAULT_POLICY } from '../api/call-machine.js';
 import { DEFAULT_BASE_URL } from '../api/request.js';
 import { App, type AppServices, type ExitResult } from '../app.js';
 import { contentFor, fill } from '../content/content.js';
@@ -15,6 +16,7 @@ import { colorDisabled, supportsUnicode } from '../system/terminal.js';
 import { initialState, type WizardState } from '../wizard/reducer.js';
 import { STEP_IDS, stepIndex } from '../wizard/steps.js';
 import type { Flags } from './args.js';
+import { callConfig, callPolicy } from './call-config.js';
 
 /**
  * The terminal for Ink: the real stdout, except that Ink's first frame first erases the static welcome
@@ -129,12 +131,12 @@ export async function runWizard(
         : undefined,
     call: { baseUrl, model: flags.model },
     shell: detectShell(env),
-    copy: (text) => copyToClipboard(text, env),
+    copy: async (text, words) =>
+      copyToClipboard(text, env) ? words.steps['test-call'].copied : words.steps['test-call'].copyUnsupported,
+    callPolicy: callPolicy(flags, 'wizard', DEFAULT_POLICY.creditWait),
+    practice: flags.demo,
     openSession: async (key) => {
-      const [{ openSession }, { callConfig }] = await Promise.all([
-        import('../api/test-call.js'),
-        import('./call-config.js'),
-      ]);
+      const { openSession } = await import('../api/session.js');
       // Quit while this was loading: start nothing that would keep the process alive.
       if (finished) throw new Error('the wizard has ended');
       let root = baseUrl;

@@ -36,6 +36,9 @@ export const SCENARIOS = [
   'html-503',
   'stall-body',
   'control-error',
+  'stream-needs-verification',
+  'verification',
+  'free-tier',
 ] as const;
 
 /** How the practice server answers. */

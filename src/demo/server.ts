@@ -20,6 +20,9 @@ import type { ScenarioName } from './scenario-names.js';
 
 export { PRACTICE_KEY } from './practice-key.js';
 
+/** The largest request body the server reads. */
+export const BODY_LIMIT = 1024 * 1024;
+
 /** The practice haiku, streamed a few words at a time. */
 const HAIKU = 'A function calls itself,\nsmaller mirrors, one by one,\nuntil the base case.';
 
@@ -78,10 +81,21 @@ function apiHeaders(contentType: string): Record<string, string> {
   return { ...headers, 'content-type': contentType, 'x-request-id': requestId() };
 }
 
-function chunk(delta: Record<string, unknown>, finish: string | null, usage: unknown = null): string {
+/** The model a real server names in its answer: gpt-4o-mini as its dated snapshot, any other as asked. */
+function answeredModel(model: string): string {
+  return model === 'gpt-4o-mini' ? 'gpt-4o-mini-2024-07-18' : model;
+}
+
+function chunk(
+  model: string,
+  delta: Record<string, unknown>,
+  finish: string | null,
+  usage: unknown = null,
+): string {
   const base = (fixtures.stream_chunks.chunks[0] ?? {}) as Record<string, unknown>;
   return `data: ${JSON.stringify({
     ...base,
+    model: answeredModel(model),
     choices: finish === 'usage' ? [] : [{ index: 0, delta, logprobs: null, finish_reason: finish }],
     usage,
   })}\n\n`;
@@ -98,6 +112,16 @@ const STREAM_USAGE = {
     accepted_prediction_tokens: 0,
     rejected_prediction_tokens: 0,
   },
+};
+
+/** The limits a free-tier organization's answers carry (gpt-4o-mini: 200 requests a day, 40,000 tokens a minute). */
+const FREE_TIER_LIMITS = {
+  'x-ratelimit-limit-requests': '200',
+  'x-ratelimit-remaining-requests': '199',
+  'x-ratelimit-reset-requests': '7m12s',
+  'x-ratelimit-limit-tokens': '40000',
+  'x-ratelimit-remaining-tokens': '39954',
+  'x-ratelimit-reset-tokens': '69ms',
 };
 
 const CONTROL_REPLY =
@@ -117,15 +141,35 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const auth = req.headers.authorization ?? '';
     const key = /^Bearer\s+(.+)$/i.exec(auth)?.[1]?.trim() ?? null;
+    // A request body is read up to 1 MB; a larger one is refused, never held (the wizard runs this server).
     const chunks: Buffer[] = [];
-    for await (const part of req) chunks.push(part as Buffer);
+    let size = 0;
+    for await (const part of req) {
+      size += (part as Buffer).length;
+      if (size > BODY_LIMIT) {
+        res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
+        res.end(
+          JSON.stringify({
+            error: {
+              message: 'Request body over 1 MB',
+              type: 'invalid_request_error',
+              param: null,
+              code: 'request_too_large',
+            },
+          }),
+        );
+        req.destroy();
+        return log(413);
+      }
+      chunks.push(part as Buffer);
+    }
     const bodyText = Buffer.concat(chunks).toString('utf8');
 
-    const log = (status: number) => {
+    function log(status: number) {
       const entry = { method: req.method ?? '?', path, maskedKey: key ? maskKey(key) : null, status };
       requests.push(entry);
       options.log?.(entry);
-    };
+    }
     const sendFixture = (
       name: FixtureName,
       overrides: { headers?: Record<string, string>; message?: string } = {},
@@ -181,7 +225,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     // POST /v1/chat/completions
     chatCalls += 1;
     if (options.fixture) return sendFixture(options.fixture as FixtureName);
-    let request: { model?: unknown; stream?: unknown };
+    let request: { model?: unknown; stream?: unknown; max_tokens?: unknown; max_completion_tokens?: unknown };
     try {
       request = JSON.parse(bodyText) as typeof request;
     } catch {
@@ -190,7 +234,25 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     if (typeof request.model !== 'string' || request.model === '') return sendFixture('missing_model_param');
     const stream = request.stream === true;
 
+    const limits = scenario === 'free-tier' ? FREE_TIER_LIMITS : {};
     switch (scenario) {
+      case 'stream-needs-verification':
+        if (stream) return sendFixture('stream_requires_verification');
+        break;
+      case 'verification':
+        if (stream) return sendFixture('stream_requires_verification');
+        res.writeHead(400, { 'content-type': 'application/json', 'x-request-id': requestId() });
+        res.end(
+          JSON.stringify({
+            error: {
+              message: `Your organization must be verified to use the model \`${request.model}\`. Please go to: https://platform.openai.com/settings/organization/general and click on Verify Organization. If you just verified, it can take up to 15 minutes for access to propagate.`,
+              type: 'invalid_request_error',
+              param: null,
+              code: null,
+            },
+          }),
+        );
+        return log(400);
       case 'no-credit':
         return sendFixture('insufficient_quota');
       case 'no-credit-then-ok':
@@ -269,20 +331,20 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     }
 
     if (!stream) {
-      res.writeHead(200, apiHeaders('application/json'));
+      res.writeHead(200, { ...apiHeaders('application/json'), ...limits });
       res.end(JSON.stringify(completion(request.model)));
       return log(200);
     }
-    res.writeHead(200, apiHeaders('text/event-stream; charset=utf-8'));
+    res.writeHead(200, { ...apiHeaders('text/event-stream; charset=utf-8'), ...limits });
     log(200);
     const words = (scenario === 'control-chars' ? CONTROL_REPLY : HAIKU).split(/(?<= )/);
     const write = async (text: string) => {
       res.write(text);
       if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     };
-    await write(chunk({ role: 'assistant', content: '', refusal: null }, null));
+    await write(chunk(request.model, { role: 'assistant', content: '', refusal: null }, null));
     for (const [index, word] of words.entries()) {
-      await write(chunk({ content: word }, null));
+      await write(chunk(request.model, { content: word }, null));
       if (scenario === 'stream-error' && index === 1) {
         res.end(`data: ${JSON.stringify(fixture('server_error').body)}\n\n`);
         return;
@@ -300,8 +362,8 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       res.end();
       return;
     }
-    await write(chunk({}, 'stop'));
-    await write(chunk({}, 'usage', STREAM_USAGE));
+    await write(chunk(request.model, {}, 'stop'));
+    await write(chunk(request.model, {}, 'usage', STREAM_USAGE));
     res.end('data: [DONE]\n\n');
   };
 
@@ -309,7 +371,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     const body = fixture('chat_completion_success').body as Record<string, unknown>;
     return {
       ...body,
-      model: model === 'gpt-4o-mini' ? 'gpt-4o-mini-2024-07-18' : model,
+      model: answeredModel(model),
       choices: [
         {
           index: 0,

@@ -5,21 +5,29 @@ import { linesOf } from '../components/measure.js';
 import { RichText } from '../components/rich-text.js';
 import { keyToEdit, TextField } from '../components/text-field.js';
 import { useUi } from '../components/ui-options.js';
+import type { Content } from '../content/content.js';
+import type { Locale } from '../content/locale.js';
 import { formatAbout, formatCompact } from '../content/numbers.js';
 import { useScreenKeys, useWizardControls } from '../hooks/use-screen-keys.js';
 import { useSyncReducer } from '../hooks/use-sync-state.js';
 import { type AmountError, formatDollars, MIN_DOLLARS, parseAmount } from '../wizard/amount.js';
+import type { Step } from '../wizard/steps.js';
 import { textField, textFieldReducer } from '../wizard/text-field.js';
 import { fieldHints, ScreenFrame } from './screen-frame.js';
-import type { ScreenProps } from './screen-props.js';
+
+type Props = {
+  readonly step: Step;
+  readonly content: Content;
+  readonly locale: Locale;
+  readonly notice?: string;
+  /** The amount typed before, if the user comes back. */
+  readonly amount: string | undefined;
+};
 
 /** The initial credit: prefilled with 10, checked on Enter, with what the amount buys shown as you type. */
-export function AmountScreen({ step, state, content, notice }: ScreenProps) {
+export function AmountScreen({ step, content, locale, notice, amount }: Props) {
   const { dispatch } = useWizardControls();
-  const [field, edit, currentField] = useSyncReducer(
-    textFieldReducer,
-    textField(state.answers.amount ?? '10'),
-  );
+  const [field, edit, currentField] = useSyncReducer(textFieldReducer, textField(amount ?? '10'));
   const [error, setError] = useState<AmountError | undefined>();
   const text = content.steps.amount;
   const { columns } = useUi();
@@ -74,9 +82,9 @@ export function AmountScreen({ step, state, content, notice }: ScreenProps) {
           vars={{
             date: PRICE_TABLE.asOf,
             amount: formatDollars(live.value),
-            calls: formatAbout(buys.calls, state.locale),
-            input: formatCompact(buys.inputTokens, state.locale),
-            output: formatCompact(buys.outputTokens, state.locale),
+            calls: formatAbout(buys.calls, locale),
+            input: formatCompact(buys.inputTokens, locale),
+            output: formatCompact(buys.outputTokens, locale),
           }}
         />
       ) : null}

@@ -5,20 +5,29 @@ import { linesOf } from '../components/measure.js';
 import { RichText } from '../components/rich-text.js';
 import { keyToEdit, TextField } from '../components/text-field.js';
 import { useUi } from '../components/ui-options.js';
+import type { Content } from '../content/content.js';
 import { fill } from '../content/content.js';
 import { useScreenKeys, useWizardControls } from '../hooks/use-screen-keys.js';
 import { useSyncReducer, useSyncState } from '../hooks/use-sync-state.js';
 import { formatDollars, MIN_DOLLARS, parseAmount } from '../wizard/amount.js';
+import type { Answers } from '../wizard/reducer.js';
+import type { Step } from '../wizard/steps.js';
 import { type TextFieldState, textField, textFieldReducer } from '../wizard/text-field.js';
 import { choiceHints, fieldHints, ScreenFrame } from './screen-frame.js';
-import type { ScreenProps } from './screen-props.js';
+
+type Props = {
+  readonly step: Step;
+  readonly content: Content;
+  readonly notice?: string;
+  /** The answer given before, if the user comes back. */
+  readonly saved: Answers['autoRecharge'];
+};
 
 type Phase = 'choose' | 'threshold' | 'restore';
 
 /** Off (recommended) or on; when kept on, the threshold and the balance to restore, with a warning. */
-export function AutoRechargeScreen({ step, state, content, notice }: ScreenProps) {
+export function AutoRechargeScreen({ step, content, notice, saved }: Props) {
   const { dispatch } = useWizardControls();
-  const saved = state.answers.autoRecharge;
   const [phase, setPhase, currentPhase] = useSyncState<Phase>('choose');
   const [selected, setSelected, currentSelected] = useSyncState(saved?.enabled ? 1 : 0);
   const [threshold, editThreshold, currentThreshold] = useSyncReducer(

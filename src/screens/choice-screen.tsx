@@ -1,17 +1,27 @@
 import { Box } from 'ink';
 import { ChoiceList } from '../components/choice-list.js';
+import type { Content } from '../content/content.js';
 import { useScreenKeys, useWizardControls } from '../hooks/use-screen-keys.js';
 import { useSyncState } from '../hooks/use-sync-state.js';
+import type { Answers } from '../wizard/reducer.js';
+import type { Step } from '../wizard/steps.js';
 import { choiceHints, ScreenFrame } from './screen-frame.js';
-import type { ScreenProps } from './screen-props.js';
+
+type Props = {
+  readonly step: Step;
+  readonly content: Content;
+  readonly notice?: string;
+  /** The answer given before, if the user comes back. */
+  readonly accountType: Answers['accountType'];
+};
 
 const ACCOUNT_TYPES = ['individual', 'company'] as const;
 
 /** Individual or Company: ↑ ↓ to move, Enter to choose and go on. The answer is recorded. */
-export function ChoiceScreen({ step, state, content, notice }: ScreenProps) {
+export function ChoiceScreen({ step, content, notice, accountType }: Props) {
   const { dispatch } = useWizardControls();
   const [selected, setSelected, currentSelected] = useSyncState(
-    Math.max(0, ACCOUNT_TYPES.indexOf(state.answers.accountType ?? 'individual')),
+    Math.max(0, ACCOUNT_TYPES.indexOf(accountType ?? 'individual')),
   );
   const choose = () => {
     const value = ACCOUNT_TYPES[currentSelected()] ?? 'individual';

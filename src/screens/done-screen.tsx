@@ -1,26 +1,33 @@
 import { Box, Text } from 'ink';
 import { CodeBlock } from '../components/code-block.js';
 import { RichText } from '../components/rich-text.js';
+import type { Content } from '../content/content.js';
 import { fill } from '../content/content.js';
 import { useScreenKeys, useWizardControls } from '../hooks/use-screen-keys.js';
+import type { Shell } from '../system/shell.js';
 import { detectShell, keepKeyLine } from '../system/shell.js';
+import type { Step } from '../wizard/steps.js';
 import { PAGES } from '../wizard/steps.js';
 import { navHints, ScreenFrame } from './screen-frame.js';
-import type { ScreenProps } from './screen-props.js';
+
+type Props = {
+  readonly step: Step;
+  readonly content: Content;
+  readonly notice?: string;
+  readonly shell: Shell | undefined;
+  /** Copies text; resolves with the sentence saying how (or that it could not). */
+  readonly copy: ((text: string) => Promise<string>) | undefined;
+  readonly onNotice: (notice: string) => void;
+};
 
 /** The end: how to keep the key set for this shell and safe, how to revoke it, where limits are set. */
-export function DoneScreen({ step, content, notice, services, onNotice }: ScreenProps) {
+export function DoneScreen({ step, content, notice, shell, copy, onNotice }: Props) {
   const text = content.steps.done;
-  const keep = keepKeyLine(services.shell ?? detectShell({}));
+  const keep = keepKeyLine(shell ?? detectShell({}));
   const { finish } = useWizardControls();
   useScreenKeys({
     next: finish,
-    copy: () =>
-      onNotice(
-        services.copy?.(keep.line)
-          ? content.steps['test-call'].copied
-          : content.steps['test-call'].copyUnsupported,
-      ),
+    copy: () => void copy?.(keep.line).then(onNotice),
   });
   const h = content.ui.hints;
   return (

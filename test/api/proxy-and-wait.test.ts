@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { performCheck } from '../../src/api/check.js';
+import type { CallPolicy } from '../../src/api/call-machine.js';
+import type { TransportOptions } from '../../src/api/transport.js';
 import { type DemoServer, startDemoServer } from '../../src/demo/server.js';
-import { sessionTo } from '../helpers/app.js';
+import { checkAgainst, sessionTo } from '../helpers/app.js';
 import { startProxy, type TestProxy } from '../helpers/proxy.js';
 
 const TLS = {
@@ -28,17 +29,26 @@ async function proxy(port: number, mode: Parameters<typeof startProxy>[1]): Prom
   cleanups.push(started.close);
   return started;
 }
-const check = (env: NodeJS.ProcessEnv, extra: Partial<Parameters<typeof performCheck>[0]> = {}) =>
-  performCheck({
-    key: KEY,
-    baseUrl: REMOTE,
-    model: 'gpt-4o-mini',
-    timeoutMs: 5000,
-    locale: 'en',
-    transport: { env, ca: TLS.cert },
-    sleep: async () => undefined,
-    ...extra,
-  });
+type CheckOptions = {
+  baseUrl?: string;
+  transport?: TransportOptions;
+  debug?: (line: string) => void;
+  policy?: Partial<CallPolicy>;
+  onProgress?: (phase: string) => void;
+};
+const check = (env: NodeJS.ProcessEnv, extra: CheckOptions = {}) =>
+  checkAgainst(
+    {
+      key: KEY,
+      baseUrl: extra.baseUrl ?? REMOTE,
+      transport: extra.transport ?? { env, ca: TLS.cert },
+      debug: extra.debug,
+    },
+    { timeoutMs: 5000, maxRetries: 0, ...extra.policy },
+    (state, previous) => {
+      if (state.phase !== previous.phase) extra.onProgress?.(state.phase);
+    },
+  );
 
 describe('through a proxy on loopback', () => {
   it('succeeds through HTTPS_PROXY, with one tunnel for both requests', async () => {
@@ -66,7 +76,8 @@ describe('through a proxy on loopback', () => {
         transport: {
           env: { HTTPS_PROXY: p.url, NO_PROXY: 'api.openai.test' },
           ca: TLS.cert,
-          lookup: (_h, _o, cb) => cb(Object.assign(new Error('nope'), { code: 'ENOTFOUND' }), '', 4),
+          lookup: (_h: string, _o: unknown, cb: (e: Error, a: string, f: number) => void) =>
+            cb(Object.assign(new Error('nope'), { code: 'ENOTFOUND' }), '', 4),
         },
       },
     );
@@ -123,7 +134,7 @@ describe('through a proxy on loopback', () => {
       {
         transport: {
           env: {},
-          lookup: (_h, _o, cb) =>
+          lookup: (_h: string, _o: unknown, cb: (e: Error, a: string, f: number) => void) =>
             cb(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }), '', 4),
         },
       },
@@ -147,13 +158,12 @@ describe('waiting for credit', () => {
       {},
       {
         baseUrl: server.baseUrl,
-        waitForCreditMinutes: 1,
-        creditPollMs: 20,
-        onProgress: (p) => progress.push(p.type),
+        policy: { creditWait: { intervalMs: 20, maxTries: 3, auto: true } },
+        onProgress: (phase) => progress.push(phase),
       },
     );
     expect(report.ok).toBe(true);
-    expect(progress).toEqual(['waiting-for-credit', 'waiting-for-credit']);
+    expect(progress.filter((phase) => phase === 'credit-wait')).toHaveLength(2);
   });
 
   it('never retries no-credit on its own, as if it were a rate limit', async () => {
@@ -169,9 +179,10 @@ describe('waiting for credit', () => {
     cleanups.push(server.close);
     const { report } = await check(
       {},
-      { baseUrl: server.baseUrl, waitForCreditMinutes: 0.001, creditPollMs: 20 },
+      { baseUrl: server.baseUrl, policy: { creditWait: { intervalMs: 20, maxTries: 2, auto: true } } },
     );
     expect(report.kind).toBe('no-credit');
+    expect(server.requests.filter((r) => r.path.endsWith('/chat/completions'))).toHaveLength(3);
   });
 });
 
@@ -179,9 +190,10 @@ describe('the session', () => {
   it('shares one connection for both requests and lets the process exit after close', async () => {
     const server = await startDemoServer({});
     cleanups.push(server.close);
-    const session = await sessionTo(server.baseUrl, { timeoutMs: 5000 })(KEY);
-    const models = await session.checkModels();
-    const chat = await session.chat();
+    const session = await sessionTo(server.baseUrl)(KEY);
+    const signal = new AbortController().signal;
+    const models = await session.models({ signal, timeoutMs: 5000 });
+    const chat = await session.chat({ signal, timeoutMs: 5000, stream: true });
     await session.close();
     expect(models.ok && chat.ok).toBe(true);
     expect(server.connections()).toBe(1);
@@ -190,9 +202,9 @@ describe('the session', () => {
   it('is cancelled by its signal, mid-call', async () => {
     const server = await startDemoServer({ scenario: 'slow' });
     cleanups.push(server.close);
-    const session = await sessionTo(server.baseUrl, { timeoutMs: 30_000 })(KEY);
+    const session = await sessionTo(server.baseUrl)(KEY);
     const controller = new AbortController();
-    const pending = session.chat(controller.signal);
+    const pending = session.chat({ signal: controller.signal, timeoutMs: 30_000, stream: true });
     await new Promise((resolve) => setTimeout(resolve, 50));
     controller.abort();
     const result = await pending;

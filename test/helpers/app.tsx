@@ -1,6 +1,10 @@
-/** Renders <App> in a sized fake terminal and records how it ended. */
-import { type CallConfig, openSession, type Session } from '../../src/api/test-call.js';
+/** Renders <App> in a sized fake terminal and records how it ended; in-process test calls. */
+import { type CallPolicy, DEFAULT_POLICY } from '../../src/api/call-machine.js';
+import { type CheckResult, resultOf } from '../../src/api/report.js';
+import { runCall } from '../../src/api/run-call.js';
+import { openSession, type Session, type SessionConfig } from '../../src/api/session.js';
 import { App, type AppServices, type ExitResult } from '../../src/app.js';
+import { contentFor } from '../../src/content/content.js';
 import type { Locale } from '../../src/content/locale.js';
 import { initialState, type WizardState } from '../../src/wizard/reducer.js';
 import { type RenderOptions, render } from './render.js';
@@ -44,8 +48,27 @@ export function renderApp(options: AppOptions = {}) {
 /** A session factory for the wizard's services: the test call against `baseUrl` (a practice server). */
 export function sessionTo(
   baseUrl: string,
-  extra: Partial<CallConfig> = {},
+  extra: Partial<SessionConfig> = {},
 ): (key: string) => Promise<Session> {
-  return async (key) =>
-    openSession({ baseUrl, key, model: 'gpt-4o-mini', timeoutMs: 10_000, transport: { env: {} }, ...extra });
+  return async (key) => openSession({ baseUrl, key, model: 'gpt-4o-mini', transport: { env: {} }, ...extra });
+}
+
+/** A policy for tests: no confirmation, short waits unless given. */
+export function testPolicy(extra: Partial<CallPolicy> = {}): CallPolicy {
+  return { ...DEFAULT_POLICY, timeoutMs: 10_000, confirmBeforeChat: false, ...extra };
+}
+
+/** The whole check in-process, as `check` runs it: the machine driven to its end against a session. */
+export async function checkAgainst(
+  config: Omit<SessionConfig, 'model' | 'transport'> & Partial<Pick<SessionConfig, 'model' | 'transport'>>,
+  policy: Partial<CallPolicy> = {},
+  onChange?: Parameters<typeof runCall>[0]['onChange'],
+): Promise<CheckResult> {
+  const model = config.model ?? 'gpt-4o-mini';
+  const { state } = await runCall({
+    policy: testPolicy(policy),
+    open: async () => openSession({ model, transport: { env: {} }, ...config }),
+    onChange,
+  });
+  return resultOf(state, contentFor('en'), model);
 }

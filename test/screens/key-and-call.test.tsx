@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY } from '../../src/api/call-machine.js';
 import { PRACTICE_KEY } from '../../src/demo/practice-key.js';
 import type { ScenarioName } from '../../src/demo/scenario-names.js';
 import { type DemoServer, startDemoServer } from '../../src/demo/server.js';
@@ -32,7 +33,7 @@ function atKey(options: AppOptions = {}) {
 }
 
 function session(scenario: ScenarioName) {
-  return sessionTo(servers.get(scenario)?.baseUrl ?? '', { timeoutMs: 20_000 });
+  return sessionTo(servers.get(scenario)?.baseUrl ?? '');
 }
 
 describe('the api-key screen', () => {
@@ -112,9 +113,9 @@ describe('the test-call screen', () => {
       services: {
         suggestedKey: { key: PRACTICE_KEY, source: 'demo' },
         openSession: session(scenario),
-        copy: (text) => {
+        copy: async (text, words) => {
           copied.push(text);
-          return true;
+          return words.steps['test-call'].copied;
         },
         ...extra,
       },
@@ -150,14 +151,16 @@ describe('the test-call screen', () => {
   });
 
   it('waits for credit with a visible countdown until it arrives', async () => {
-    const { app } = start('no-credit-then-ok', { creditWait: { intervalMs: 800, maxTries: 5 } });
+    const { app } = start('no-credit-then-ok', {
+      callPolicy: { ...DEFAULT_POLICY, creditWait: { intervalMs: 800, maxTries: 5, auto: false } },
+    });
     await app.waitForText('Use this key');
     await app.press(KEYS.enter);
     await app.waitForText('Press Enter to send');
     await app.press(KEYS.enter);
     await app.waitForText('No credit yet');
     expect(app.frame()).toContain('the key belongs to another organization or project');
-    expect(app.frame()).toContain('Enter go to step 11');
+    expect(app.frame()).toContain('Enter go to step 11: Balance');
     await app.press('w');
     await app.waitForText('Next try in 1 s (try 1 of 5)');
     // Two waits of 0.8 s and three calls: allow for a loaded machine.

@@ -58,7 +58,7 @@ describe('walking the wizard with keys', () => {
     await app.press(KEYS.enter);
     await app.waitForText('gpt-4o-mini-2024-07-18 replied');
     expect(app.frame()).toContain('until the base case.');
-    expect(app.frame()).toContain('Tokens: 27 in, 19 out');
+    expect(app.frame()).toContain('27 tokens in, 19 out');
     await app.press(KEYS.enter);
     await app.waitForText('14/14 Done');
     await app.press(KEYS.enter);
