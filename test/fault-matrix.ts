@@ -323,6 +323,19 @@ export const FAULT_ROWS: readonly FaultRow[] = [
     detail: 'reset',
   },
   ok('a reply full of control sequences', { scenario: 'control-chars' }),
+  ok('a model name, counts and headers full of control sequences', { scenario: 'hostile-fields' }),
+  ok('streaming refused until the organization is verified (answers unstreamed)', {
+    scenario: 'stream-needs-verification',
+  }),
+  {
+    name: 'a model only a verified organization may use',
+    produce: { scenario: 'verification' },
+    kind: 'verification',
+    exitCode: 3,
+    step: 'settings',
+    retryable: false,
+  },
+  ok('the rate limits of a free-tier account', { scenario: 'free-tier' }),
   {
     name: 'an error message full of control sequences',
     produce: { scenario: 'control-error' },

@@ -100,13 +100,16 @@ describe('the fault matrix through the wizard', () => {
     try {
       await app.waitForText('Use this key');
       await app.press(KEYS.enter);
+      // Bounds, not sleeps: generous, because this suite runs beside the spawned checks above.
       await app.waitFor(
         (f) => f.includes('Press Enter to send') || f.includes('✗'),
         'the confirmation or a diagnosis',
+        20_000,
       );
       if (app.frame().includes('Press Enter to send')) await app.press(KEYS.enter);
       const shown = await app.waitForText(
         row.kind === 'ok' ? 'replied:' : `✗ ${en.outcomes[row.kind].title}`,
+        20_000,
       );
       if (row.detail)
         expect(shown.replace(/\s+/g, ' ')).toContain(

@@ -39,6 +39,7 @@ export const SCENARIOS = [
   'stream-needs-verification',
   'verification',
   'free-tier',
+  'hostile-fields',
 ] as const;
 
 /** How the practice server answers. */

@@ -124,6 +124,21 @@ const FREE_TIER_LIMITS = {
   'x-ratelimit-reset-tokens': '69ms',
 };
 
+/**
+ * A relay that trusts nothing it passes on: control sequences in the model name, counts that are not
+ * counts, and C1 controls in headers (Node sends bytes 0x80-0x9f in a header as they are).
+ */
+const HOSTILE = {
+  model: 'gpt\u001b]0;pwned\u0007-4o\u001b]52;c;ZXZpbA==\u0007-mini',
+  usage: { prompt_tokens: '27\u001b[2J', completion_tokens: -19, total_tokens: 1e308 },
+  headers: {
+    'x-request-id': 'req_\u009b2J\u009d0;pwned\u009c',
+    'openai-organization': 'user-\u009b31mred\u009d52;c;ZXZpbA==\u009c',
+    'x-ratelimit-limit-requests': '1e9',
+    'x-ratelimit-remaining-requests': '-1',
+  },
+};
+
 const CONTROL_REPLY =
   'Recursion\u001b[31m in red\u001b[0m\u001b[2J\u001b]8;;https://evil.example\u0007click\u001b]8;;\u0007\u001b]52;c;ZXZpbA==\u0007 ends.';
 
@@ -234,7 +249,11 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     if (typeof request.model !== 'string' || request.model === '') return sendFixture('missing_model_param');
     const stream = request.stream === true;
 
-    const limits = scenario === 'free-tier' ? FREE_TIER_LIMITS : {};
+    const limits =
+      scenario === 'free-tier' ? FREE_TIER_LIMITS : scenario === 'hostile-fields' ? HOSTILE.headers : {};
+    const hostile = scenario === 'hostile-fields';
+    const model = hostile ? HOSTILE.model : request.model;
+    const usage = hostile ? HOSTILE.usage : STREAM_USAGE;
     switch (scenario) {
       case 'stream-needs-verification':
         if (stream) return sendFixture('stream_requires_verification');
@@ -332,7 +351,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
 
     if (!stream) {
       res.writeHead(200, { ...apiHeaders('application/json'), ...limits });
-      res.end(JSON.stringify(completion(request.model)));
+      res.end(JSON.stringify({ ...completion(model), usage }));
       return log(200);
     }
     res.writeHead(200, { ...apiHeaders('text/event-stream; charset=utf-8'), ...limits });
@@ -342,9 +361,9 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       res.write(text);
       if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     };
-    await write(chunk(request.model, { role: 'assistant', content: '', refusal: null }, null));
+    await write(chunk(model, { role: 'assistant', content: '', refusal: null }, null));
     for (const [index, word] of words.entries()) {
-      await write(chunk(request.model, { content: word }, null));
+      await write(chunk(model, { content: word }, null));
       if (scenario === 'stream-error' && index === 1) {
         res.end(`data: ${JSON.stringify(fixture('server_error').body)}\n\n`);
         return;
@@ -362,8 +381,8 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       res.end();
       return;
     }
-    await write(chunk(request.model, {}, 'stop'));
-    await write(chunk(request.model, {}, 'usage', STREAM_USAGE));
+    await write(chunk(model, {}, 'stop'));
+    await write(chunk(model, {}, 'usage', usage));
     res.end('data: [DONE]\n\n');
   };
 

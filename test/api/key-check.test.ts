@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkKey, cleanKeyInput } from '../../src/api/key-check.js';
+import { checkKey, cleanKeyInput, keyFromInput } from '../../src/api/key-check.js';
 
 // Obviously fake keys, shaped like the real forms.
 const FAKE_PROJECT = `sk-proj-${'FAKEfake0123456789'.repeat(8)}`;
@@ -47,5 +47,29 @@ describe('cleanKeyInput', () => {
     ['control characters', `\u0007${FAKE_PROJECT}\u0000`],
   ])('leaves exactly the key after %s', (_name, raw) => {
     expect(cleanKeyInput(raw)).toBe(FAKE_PROJECT);
+  });
+});
+
+describe('keyFromInput (--key-stdin)', () => {
+  it.each([
+    ['a bare key', `${FAKE_PROJECT}\n`, `${FAKE_PROJECT}\n`],
+    ['a .env line', `OPENAI_API_KEY=${FAKE_PROJECT}\n`, FAKE_PROJECT],
+    ['export and spaces', `export OPENAI_API_KEY = ${FAKE_PROJECT}\n`, FAKE_PROJECT],
+    ['double quotes', `OPENAI_API_KEY="${FAKE_PROJECT}"`, FAKE_PROJECT],
+    ['single quotes and a comment', `OPENAI_API_KEY='${FAKE_PROJECT}' # mine`, FAKE_PROJECT],
+    ['a bare value and a comment', `OPENAI_API_KEY=${FAKE_PROJECT} # mine`, FAKE_PROJECT],
+    [
+      'other variables and comments around it, CRLF',
+      `# keys\r\nOTHER=1\r\nOPENAI_API_KEY=${FAKE_PROJECT}\r\nOPENAI_BASE_URL=https://x.test/v1\r\n`,
+      FAKE_PROJECT,
+    ],
+    ['the last one wins', `OPENAI_API_KEY=${FAKE_LEGACY}\nOPENAI_API_KEY=${FAKE_PROJECT}\n`, FAKE_PROJECT],
+    ['a .env file without the key', 'OTHER=1\n# nothing else\n', undefined],
+  ])('%s', (_name, input, expected) => {
+    expect(keyFromInput(input)).toBe(expected);
+  });
+
+  it('hands a bare key to the same checks as a typed one', () => {
+    expect(checkKey(keyFromInput(`"${FAKE_PROJECT}"\n`) ?? '')).toEqual({ ok: true, key: FAKE_PROJECT });
   });
 });

@@ -92,3 +92,89 @@ describe('files', () => {
     expect(readdirSync(join(import.meta.dirname, '../../src/demo/fixtures'))).toEqual(['openai-api.json']);
   });
 });
+
+describe('check --json: what the answer says beyond the reply', () => {
+  const KEY = 'sk-proj-FAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfake0000';
+  const serve = async (
+    scenario: 'free-tier' | 'stream-needs-verification' | 'hostile-fields' | 'success',
+  ) => {
+    const server = await startDemoServer({ scenario });
+    servers.push(server);
+    return server;
+  };
+
+  it('reports the rate limits from the headers, and the tier they match', async () => {
+    const server = await serve('success');
+    const result = await runCli(['check', '--json', '--base-url', server.baseUrl], {
+      env: baseEnv({ OPENAI_API_KEY: KEY }),
+    });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      rateLimits: {
+        requests: { limit: 10000, remaining: 9999, resetMs: 8640 },
+        tokens: { limit: 200000, remaining: 199576, resetMs: 126 },
+      },
+      usageTier: '1',
+      streamed: true,
+    });
+  });
+
+  it('names the free tier, with what raises it, in both languages', async () => {
+    const server = await serve('free-tier');
+    const env = baseEnv({ OPENAI_API_KEY: KEY });
+    const json = JSON.parse(
+      (await runCli(['check', '--json', '--base-url', server.baseUrl], { env })).stdout,
+    );
+    expect(json.usageTier).toBe('free');
+    const en = await runCli(['check', '--base-url', server.baseUrl], { env });
+    expect(en.stdout).toContain('199 of 200 requests a day left');
+    expect(en.stdout).toContain('Paying $5 in total moves the account to tier 1.');
+    const ko = await runCli(['check', '--lang', 'ko', '--base-url', server.baseUrl], { env });
+    expect(ko.stdout).toContain('무료 등급');
+  });
+
+  it('answers without streaming when streaming needs a verified organization, and says why', async () => {
+    const server = await serve('stream-needs-verification');
+    const env = baseEnv({ OPENAI_API_KEY: KEY });
+    const json = await runCli(['check', '--json', '--model', 'o3', '--base-url', server.baseUrl], { env });
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, streamed: false, model: 'o3' });
+    expect(JSON.parse(json.stdout).reply).toContain('base case');
+    const summary = await runCli(['check', '--model', 'o3', '--base-url', server.baseUrl], { env });
+    expect(summary.stderr).toContain('asking once more without streaming');
+    expect(summary.stdout).toContain('Settings → Organization → General with Verify Organization');
+    expect(server.requests.filter((r) => r.path.endsWith('/chat/completions')).map((r) => r.status)).toEqual([
+      400, 200, 400, 200,
+    ]);
+  });
+
+  it('keeps nothing of a hostile relay: model, usage, request id and organization are validated', async () => {
+    const server = await serve('hostile-fields');
+    const result = await runCli(['check', '--json', '--base-url', server.baseUrl], {
+      env: baseEnv({ OPENAI_API_KEY: KEY }),
+    });
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({
+      ok: true,
+      model: 'gpt-4o-mini',
+      usage: null,
+      costUsd: null,
+      requestId: null,
+    });
+    expect(report.rateLimits.requests).toEqual({ limit: null, remaining: null, resetMs: 8640 });
+    expect(result.stdout).not.toMatch(/\\u001b|\\u009b|\\u009d|pwned|ZXZpbA/);
+  });
+
+  it('reads the key from a .env file on stdin', async () => {
+    const server = await serve('success');
+    const result = await runCli(['check', '--json', '--key-stdin', '--base-url', server.baseUrl], {
+      input: `# local settings\nOTHER=1\nexport OPENAI_API_KEY="${SENTINEL}"\n`,
+    });
+    expect(result.code).toBe(0);
+    expect(server.requests.at(-1)?.maskedKey).toBe(MASKED);
+  });
+
+  it('says so when a .env file on stdin has no key', async () => {
+    const result = await runCli(['check', '--json', '--key-stdin'], { input: 'OTHER=1\n' });
+    expect(result.code).toBe(3);
+    expect(JSON.parse(result.stdout).error.message).toContain('no OPENAI_API_KEY line');
+  });
+});

@@ -59,6 +59,8 @@ describe('walking the wizard with keys', () => {
     await app.waitForText('gpt-4o-mini-2024-07-18 replied');
     expect(app.frame()).toContain('until the base case.');
     expect(app.frame()).toContain('27 tokens in, 19 out');
+    expect(app.frame()).toContain('9,999 of 10,000 requests a day left');
+    expect(app.frame()).toContain('usage tier 1');
     await app.press(KEYS.enter);
     await app.waitForText('14/14 Done');
     await app.press(KEYS.enter);
