@@ -2,10 +2,11 @@
  * The entry: flags, environment, TTY check, then the command. Kept thin and free of Ink, so that the
  * environment is set before Ink and chalk load, and so that `--help`, `--print` and `check` start fast.
  */
+import { homedir } from 'node:os';
 import process from 'node:process';
 import { setFlagsFromString } from 'node:v8';
 import pkg from '../package.json' with { type: 'json' };
-import { type Flags, parseCommandLine, SCENARIOS } from './commands/args.js';
+import { type Flags, parseCommandLine } from './commands/args.js';
 import { contentFor, fill } from './content/content.js';
 import { detectLocale } from './content/locale.js';
 import { progressPaths } from './store/paths.js';
@@ -18,7 +19,7 @@ const userEnv: NodeJS.ProcessEnv = { ...process.env };
 
 // The wizard's terminal goes raw at once: keys typed while it loads are then neither echoed nor held
 // back for a line, and reach the first screen (see run-wizard.tsx).
-const NOT_WIZARD = new Set(['check', 'serve', '--print', '--help', '-h', '--version', '-V']);
+const NOT_WIZARD = new Set(['check', 'serve', 'help', 'team', '--print', '--help', '-h', '--version', '-V']);
 if (
   process.stdin.isTTY &&
   process.stdout.isTTY &&
@@ -65,6 +66,10 @@ function usageReport(message: string) {
     organization: null,
     requestId: null,
     latencyMs: null,
+    streamed: null,
+    rateLimits: null,
+    usageTier: null,
+    team: null,
     error: { kind: 'usage', status: null, code: null, message, step: null, retryable: false },
   };
 }
@@ -114,31 +119,29 @@ async function main(): Promise<number> {
   if (parsed.kind === 'usage-error') {
     process.stderr.write(`openai-topup: ${parsed.message}\n`);
     // `check --json` answers in JSON even when its flags are wrong, so scripts always get an object.
-    if (parsed.command === 'check' && process.argv.includes('--json')) {
-      process.stdout.write(`${JSON.stringify(usageReport(parsed.message))}\n`);
-    }
+    if (parsed.json) process.stdout.write(`${JSON.stringify(usageReport(parsed.message))}\n`);
+    return 2;
+  }
+  if (parsed.kind === 'version') {
+    process.stdout.write(`${pkg.version}\n`);
+    return 0;
+  }
+  if (parsed.kind === 'help') {
+    const { helpText } = await import('./commands/help.js');
+    const paths = progressPaths(process.env);
+    const home = process.platform === 'win32' ? undefined : homedir();
+    process.stdout.write(
+      helpText(parsed.topic, parsed.lang, { progress: paths.progress, demo: paths.demo, home }),
+    );
+    return 0;
+  }
+  if (parsed.kind === 'team') {
+    // Stub until src/commands/team.ts lands: the lead replaces this with runTeamCheck / runTeamInit.
+    process.stderr.write(`openai-topup: ${contentFor(parsed.flags.lang).cli.teamUnavailable}\n`);
     return 2;
   }
   const { command, flags } = parsed;
   const content = contentFor(flags.lang);
-  if (flags.version) {
-    process.stdout.write(`${pkg.version}\n`);
-    return 0;
-  }
-  if (flags.help) {
-    const paths = progressPaths(process.env);
-    const lines = content.cli.help[command].map((line) =>
-      fill(line, { progressFile: paths.progress, demoFile: paths.demo }),
-    );
-    if (command === 'serve') {
-      const width = Math.max(...SCENARIOS.map((name) => name.length));
-      for (const name of SCENARIOS) {
-        lines.push(`  ${name.padEnd(width)}  ${fill(content.serve.scenarios[name], { n: 2 })}`);
-      }
-    }
-    process.stdout.write(`${lines.join('\n')}\n`);
-    return 0;
-  }
   if (command === 'check') {
     leanV8();
     const { runCheck } = await import('./commands/check.js');

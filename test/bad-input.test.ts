@@ -4,8 +4,15 @@ import { FLAG_TABLE, parseCommandLine } from '../src/commands/args.js';
 import { baseEnv, CLI, runCli } from './helpers/cli.js';
 
 const env = { LANG: 'en_US.UTF-8' };
-const COMMANDS = ['wizard', 'check', 'serve'] as const;
-const prefix = (command: (typeof COMMANDS)[number]) => (command === 'wizard' ? [] : [command]);
+const COMMANDS = ['wizard', 'check', 'serve', 'team', 'help'] as const;
+const PREFIX: Record<(typeof COMMANDS)[number], string[]> = {
+  wizard: [],
+  check: ['check'],
+  serve: ['serve'],
+  team: ['team', 'init'],
+  help: ['help'],
+};
+const prefix = (command: (typeof COMMANDS)[number]) => PREFIX[command];
 
 /** A value each string flag refuses. */
 const BAD_VALUES: Record<string, string> = {
@@ -16,6 +23,8 @@ const BAD_VALUES: Record<string, string> = {
   'wait-for-credit': 'soon',
   port: '99999',
   scenario: 'nope',
+  team: ' ',
+  'allow-host': 'https://llm.example.test/v1',
 };
 
 describe('every flag of the flag table', () => {
@@ -69,7 +78,7 @@ describe('every flag of the flag table', () => {
     const result = await runCli(['serve', '--port', 'abc', '--lang', 'ko']);
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toContain('올바르지 않습니다');
+    expect(result.stderr).toContain('--port 플래그에 쓸 수 없는 값입니다: abc.');
   });
 });
 

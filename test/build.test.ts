@@ -58,9 +58,10 @@ describe('the bundle', () => {
     }
   });
 
-  it('publishes no runtime dependencies and only dist, assets, README and LICENSE', () => {
+  it('publishes no runtime dependencies, and not the assets the bundle already holds', () => {
     expect(Object.keys((pkg as { dependencies?: object }).dependencies ?? {})).toEqual([]);
-    expect(pkg.files).toEqual(['dist', 'assets', 'README.md', 'LICENSE']);
+    // The one asset not bundled: the team file's JSON Schema, for editors (test/package.test.ts).
+    expect(pkg.files).toEqual(['dist', 'assets/team.schema.json', 'CHANGELOG.md', 'README.md', 'LICENSE']);
     expect(pkg.bin).toEqual({ 'openai-topup': 'dist/cli.js' });
   });
 });

@@ -65,3 +65,97 @@ describe('the command line, with piped stdio', () => {
     expect(result.stderr).toContain(message);
   });
 });
+
+const KEY = 'sk-proj-FAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfake0123456789WXYZ';
+/** Every field of CLI.md's `check --json` object, in its order. */
+const JSON_FIELDS = [
+  'schema',
+  'ok',
+  'kind',
+  'exitCode',
+  'model',
+  'reply',
+  'usage',
+  'costUsd',
+  'organization',
+  'requestId',
+  'latencyMs',
+  'streamed',
+  'rateLimits',
+  'usageTier',
+  'team',
+  'error',
+];
+
+describe('usage errors with check --json', () => {
+  it.each([
+    [['check', '--json', '--bogus'], {}],
+    [['check', '--json', '--jsno'], {}],
+    [['check', '--json', KEY], {}],
+    [['check', '--json', 'extra'], {}],
+    [['check', '--json', '--timeout', '3000000'], {}],
+    [['check', '--json', '--timeout', '9999999'], {}],
+    [['check', '--json', '--demo', '--key-stdin'], {}],
+    [['check', '--json', '--demo', '--base-url', 'https://api.example.test/v1'], {}],
+    [['check', '--json', '--lang', KEY], {}],
+    [['check', '--json', '--model', KEY], {}],
+    [['check', '--json', '--base-url', KEY], {}],
+    [['check', '--json', '--allow-host', 'llm.example.test'], {}],
+    [['check', '--json'], { HTTPS_PROXY: 'not a url' }],
+    [['check', '--json'], { http_proxy: 'proxy.example.test:3128' }],
+    [['check', '--json'], { OPENAI_BASE_URL: 'http://remote.example.test/v1' }],
+    [['check', '--json', '--lang', 'ko', '--jsno'], {}],
+  ])('%j %j: exactly one JSON line with every field, the key masked, exit 2', async (args, extra) => {
+    const result = await runCli(args, { env: baseEnv(extra) });
+    expect(result.code).toBe(2);
+    expect(result.stdout.endsWith('\n')).toBe(true);
+    expect(result.stdout.trimEnd().split('\n')).toHaveLength(1);
+    const report = JSON.parse(result.stdout);
+    expect(Object.keys(report)).toEqual(JSON_FIELDS);
+    expect(report).toMatchObject({ schema: 1, ok: false, kind: 'usage', exitCode: 2, team: null });
+    expect(Object.keys(report.error)).toEqual(['kind', 'status', 'code', 'message', 'step', 'retryable']);
+    // The same one line on stderr, for a person reading the log.
+    expect(result.stderr).toBe(`openai-topup: ${report.error.message}\n`);
+    for (const output of [result.stdout, result.stderr]) {
+      expect(output).not.toContain(KEY);
+      expect(output).not.toContain(KEY.slice(8, -4));
+    }
+  });
+
+  it('names the proxy variable, and never echoes its value', async () => {
+    const result = await runCli(['check', '--json'], {
+      env: baseEnv({ HTTPS_PROXY: 'http//me:hunter2@proxy.example.test', OPENAI_API_KEY: KEY }),
+    });
+    expect(JSON.parse(result.stdout).error.message).toMatch(
+      /^HTTPS_PROXY is not a proxy URL that can be used/,
+    );
+    expect(result.stdout + result.stderr).not.toContain('hunter2');
+  });
+});
+
+describe('help and mistakes, spawned', () => {
+  it.each([
+    [[], 'en', 'Unknown command chekc. Did you mean check?'],
+    [['--lang', 'ko'], 'ko', '알 수 없는 명령입니다: chekc. 혹시 check 말인가요?'],
+  ])('chekc %j: one line with did-you-mean (%s), exit 2', async (flags, _lang, text) => {
+    const result = await runCli(['chekc', ...flags]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.split('\n')).toHaveLength(2);
+    expect(result.stderr).toContain(text);
+  });
+
+  it('openai-topup help exits 0 with the top-level help', async () => {
+    const result = await runCli(['help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Exit codes:');
+    expect(result.stdout).toContain('Environment:');
+  });
+
+  it('a key as an argument is never echoed, without --json either', async () => {
+    const result = await runCli(['check', KEY]);
+    expect(result.code).toBe(2);
+    expect(result.stdout + result.stderr).not.toContain(KEY);
+    expect(result.stderr).toContain('sk-proj-…WXYZ');
+  });
+});

@@ -11,7 +11,7 @@ export async function runServe(flags: Flags): Promise<number> {
   const content = contentFor(flags.lang);
   const say = (text: string) => (flags.ascii ? asciiFold(text) : text);
   const scenario = isScenarioName(flags.scenario) ? flags.scenario : 'success';
-  const server = await startDemoServer({
+  const started = await startDemoServer({
     scenario,
     port: flags.port,
     chunkDelayMs: 40,
@@ -25,7 +25,17 @@ export async function runServe(flags: Flags): Promise<number> {
       });
       process.stderr.write(`${say(line)}\n`);
     },
-  });
+  }).catch((error: NodeJS.ErrnoException) => error);
+  // A port that is taken or not ours to open is the user's choice to correct: one line, exit 2.
+  if (started instanceof Error) {
+    const key = { EADDRINUSE: 'portInUse', EACCES: 'portDenied' } as const;
+    const sentence =
+      started.code === 'EADDRINUSE' || started.code === 'EACCES' ? key[started.code] : undefined;
+    if (!sentence) throw started;
+    process.stderr.write(`openai-topup: ${say(fill(content.cli[sentence], { port: flags.port ?? 0 }))}\n`);
+    return 2;
+  }
+  const server = started;
   const lines = [
     fill(content.serve.listening, { url: server.baseUrl }),
     fill(content.serve.practiceKey, { key: PRACTICE_KEY }),

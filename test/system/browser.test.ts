@@ -25,4 +25,14 @@ describe('opening a page in the browser', () => {
       await openInBrowser('https://platform.openai.com/api-keys', { CI: 'true' }, contentFor('en')),
     ).toContain('Not opening a browser in CI');
   });
+
+  it('points at the address where it is: on the screen above the notice, never below', () => {
+    for (const lang of ['en', 'ko'] as const) {
+      const text = contentFor(lang).ui.browser;
+      for (const sentence of [text.ssh, text.ci, text.noDisplay, text.failed]) {
+        expect(sentence).toMatch(lang === 'en' ? /above/ : /위에/);
+        expect(sentence).not.toMatch(lang === 'en' ? /below/ : /아래/);
+      }
+    }
+  });
 });
