@@ -113,6 +113,11 @@ export async function runWizard(
     // Another program's file is not ours to overwrite.
     startNotice = content.ui.storeNote.foreign;
     canSave = false;
+  } else if (loaded.kind === 'unusable') {
+    // Not a regular file (a folder, a FIFO, a device): never opened, never written.
+    const note = content.ui.storeNote;
+    startNotice = fill(note.unusable, { what: note.kinds[loaded.what] });
+    canSave = false;
   }
 
   let finished = false;
@@ -147,7 +152,9 @@ export async function runWizard(
       return openSession({ ...callConfig(flags, env), baseUrl: root, key });
     },
     saveProgress: async (state) => {
-      if (!canSave) return undefined;
+      // Not saving is reported like a failed save, so that quitting does not claim progress was saved; as the
+      // sentence already on screen, so that the first save (as the guide opens) leaves the notice as it is.
+      if (!canSave) return startNotice;
       const saved = await saveProgress(file, toSaved(state, STEP_IDS));
       return saved.ok
         ? undefined

@@ -1,11 +1,28 @@
 /** The resume file: the step and the answers, never the key. Every failure is a value, never a crash. */
-import { readFileSync, rmSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  type Stats,
+  unlinkSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import { type Locale, parseLocale } from '../content/locale.js';
 import { parseAmount } from '../wizard/amount.js';
 import type { Answers, WizardState } from '../wizard/reducer.js';
 import { isStepId, type StepId, stepIndex } from '../wizard/steps.js';
+import {
+  errorCode,
+  lstatOrMissing,
+  nodeFs,
+  type PathKind,
+  pathKind,
+  replaceAtomically,
+  type StoreFs,
+} from './file-system.js';
 
 const PROGRAM = 'openai-topup';
 const SCHEMA = 1;
@@ -25,7 +42,26 @@ export type LoadResult =
   | { readonly kind: 'none' }
   | { readonly kind: 'found'; readonly progress: SavedProgress }
   | { readonly kind: 'corrupt'; readonly reason: string }
-  | { readonly kind: 'foreign' };
+  | { readonly kind: 'foreign' }
+  /** Something other than a regular file is at the path (a folder, a FIFO, a device, a link): never opened. */
+  | { readonly kind: 'unusable'; readonly what: UnusableKind };
+
+/** What can be at the progress path instead of a regular file. */
+export type UnusableKind = Exclude<PathKind, 'missing' | 'file'>;
+
+// A progress file is a few hundred bytes; anything much larger is not ours.
+const MAX_BYTES = 64 * 1024;
+
+/** lstat without following a link; undefined when nothing is there (or a folder on the way is a file). */
+function lstatQuietly(file: string): Stats | undefined {
+  try {
+    return lstatSync(file);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw error;
+  }
+}
 
 /** Keeps each answer that is still valid, so one bad field does not lose the others. */
 export function cleanAnswers(raw: unknown): Answers {
@@ -55,15 +91,33 @@ export function cleanAnswers(raw: unknown): Answers {
   return out;
 }
 
-/** Reads a progress file. Missing → none; unreadable or bad JSON → corrupt; another program or schema → foreign. */
+/**
+ * Reads a progress file. Missing → none; not a regular file → unusable (looked at with lstat, never opened:
+ * opening a FIFO waits for a writer for ever); unreadable or bad JSON → corrupt; another program or schema →
+ * foreign.
+ */
 export function loadProgress(file: string): LoadResult {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    const seen = lstatQuietly(file);
+    if (!seen) return { kind: 'none' };
+    const kind = pathKind(seen);
+    if (kind !== 'file' && kind !== 'missing') return { kind: 'unusable', what: kind };
+    if (seen.size > MAX_BYTES) return { kind: 'corrupt', reason: 'too large' };
+    // Opened without following a link and without waiting, then checked again: whatever was swapped in
+    // since the lstat cannot block or redirect the read.
+    const fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    try {
+      const opened = fstatSync(fd);
+      if (!opened.isFile() || opened.ino !== seen.ino) return { kind: 'corrupt', reason: 'changed' };
+      text = readFileSync(fd, 'utf8');
+    } finally {
+      closeSync(fd);
+    }
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? { kind: 'none' } : { kind: 'corrupt', reason: code ?? 'unreadable' };
+    return { kind: 'corrupt', reason: errorCode(error, 'unreadable') };
   }
+  if (text.length > MAX_BYTES) return { kind: 'corrupt', reason: 'too large' };
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -108,21 +162,24 @@ let queue: Promise<unknown> = Promise.resolve();
 
 /**
  * Writes the file atomically (temp file, then rename), without blocking the keyboard: writes run one after
- * another, in the order asked. Resolves with the reason when it cannot.
+ * another, in the order asked. Resolves with the reason when it cannot; a path that is not a regular file is
+ * never written (the reason is what is there), and a failed write leaves no temporary file.
  */
 export function saveProgress(
   file: string,
   progress: SavedProgress,
+  fs: StoreFs = nodeFs,
 ): Promise<{ ok: true } | { ok: false; reason: string }> {
   const write = async (): Promise<{ ok: true } | { ok: false; reason: string }> => {
     try {
-      await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-      const temp = `${file}.${process.pid}.tmp`;
-      await writeFile(temp, `${JSON.stringify(progress, null, 2)}\n`, { mode: 0o600 });
-      await rename(temp, file);
-      return { ok: true };
+      await fs.mkdir(dirname(file), { recursive: true, mode: 0o700 });
+      const kind = pathKind(await lstatOrMissing(fs, file));
+      if (kind !== 'file' && kind !== 'missing') return { ok: false, reason: kind };
+      const data = Buffer.from(`${JSON.stringify(progress, null, 2)}\n`, 'utf8');
+      const written = await replaceAtomically(fs, file, data, { mode: 0o600, sync: false });
+      return written.ok ? { ok: true } : { ok: false, reason: written.code };
     } catch (error) {
-      return { ok: false, reason: (error as NodeJS.ErrnoException).code ?? 'write failed' };
+      return { ok: false, reason: errorCode(error, 'write failed') };
     }
   };
   const next = queue.then(write, write);
@@ -135,12 +192,19 @@ export function progressWritten(): Promise<unknown> {
   return queue;
 }
 
-/** Deletes the file (`--restart`); a missing file is fine. */
+/**
+ * Deletes the file (`--restart`, and at the end of the guide); a missing file is fine. Anything but a regular
+ * file is left where it is (the reason is what is there).
+ */
 export function deleteProgress(file: string): { ok: true } | { ok: false; reason: string } {
   try {
-    rmSync(file, { force: true });
+    const kind = pathKind(lstatQuietly(file));
+    if (kind === 'missing') return { ok: true };
+    if (kind !== 'file') return { ok: false, reason: kind };
+    unlinkSync(file);
     return { ok: true };
   } catch (error) {
-    return { ok: false, reason: (error as NodeJS.ErrnoException).code ?? 'delete failed' };
+    const code = errorCode(error, 'delete failed');
+    return code === 'ENOENT' ? { ok: true } : { ok: false, reason: code };
   }
 }

@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { lstatSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { STEPS } from '../../src/wizard/steps.js';
@@ -65,9 +66,16 @@ describe('progress files that cannot be used', () => {
       'another program or version',
     ],
     [
+      // Never opened and never written: no save can follow with a notice of its own to replace this one.
       'unreadable (a folder in its place)',
       (dir) => mkdirSync(join(dir, 'progress.json')),
-      'could not be read (EISDIR)',
+      'The progress file is a folder, not a file',
+    ],
+    [
+      // Opening a FIFO to read it would wait for a writer for ever, before the first frame.
+      'a FIFO in its place',
+      (dir) => execFileSync('mkfifo', [join(dir, 'progress.json')]),
+      'The progress file is a FIFO, not a file',
     ],
   ];
   it.each(cases)('%s: a one-line note, the guide starts, nothing crashes', async (_name, prepare, note) => {
@@ -81,6 +89,37 @@ describe('progress files that cannot be used', () => {
     run.write(PTY_KEYS.enter);
     await run.waitForText('2/14');
   });
+
+  it.each([
+    [
+      'a FIFO',
+      (file: string) => execFileSync('mkfifo', [file]),
+      'FIFO',
+      (file: string) => lstatSync(file).isFIFO(),
+    ],
+    [
+      'a folder',
+      (file: string) => mkdirSync(file),
+      'folder',
+      (file: string) => lstatSync(file).isDirectory(),
+    ],
+  ] as const)(
+    '%s at the progress path: drawn, said, left alone, and q quits unsaved',
+    async (_name, make, what, still) => {
+      const config = freshConfigHome();
+      const dir = join(config, 'openai-topup');
+      mkdirSync(dir, { recursive: true });
+      make(join(dir, 'progress.json'));
+      const run = start([], { env: { XDG_CONFIG_HOME: config }, sttyAfter: true });
+      const screen = await run.waitForText(`The progress file is a ${what}, not a file`);
+      expect(screen).toContain('1/14 Welcome');
+      run.write('q');
+      await run.waitForText('Progress was not saved');
+      await run.waitForText('EXIT=0');
+      expect(still(join(dir, 'progress.json'))).toBe(true);
+      expect(readdirSync(dir)).toEqual(['progress.json']);
+    },
+  );
 
   it('a config folder that cannot be written: the guide works and says it cannot be resumed', async () => {
     const config = freshConfigHome();

@@ -1,7 +1,18 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { nodeFs, type StoreFs } from '../../src/store/file-system.js';
 import {
   cleanAnswers,
   deleteProgress,
@@ -12,6 +23,7 @@ import {
 import { initialState } from '../../src/wizard/reducer.js';
 import { STEP_IDS, stepIndex } from '../../src/wizard/steps.js';
 
+const failure = (code: string) => Object.assign(new Error(`injected ${code}`), { code });
 const dir = () => mkdtempSync(join(tmpdir(), 'topup-store-'));
 const VALID = {
   program: 'openai-topup',
@@ -72,10 +84,43 @@ describe('the progress file', () => {
     expect(loadProgress(file).kind).toBe(kind);
   });
 
-  it('is corrupt when unreadable (a folder where the file should be)', () => {
+  it.each([
+    ['a folder', (file: string) => mkdirSync(file), 'folder'],
+    ['a FIFO', (file: string) => execFileSync('mkfifo', [file]), 'fifo'],
+    [
+      'a symlink, even to a good file',
+      (file: string) => symlinkSync(join(file, '..', 'real.json'), file),
+      'symlink',
+    ],
+  ] as const)('is unusable when %s is at the path, and is never opened', (_name, make, what) => {
     const file = join(dir(), 'progress.json');
-    mkdirSync(file);
-    expect(loadProgress(file)).toEqual({ kind: 'corrupt', reason: 'EISDIR' });
+    writeFileSync(join(file, '..', 'real.json'), JSON.stringify(VALID));
+    make(file);
+    // A FIFO opened for reading would wait here for a writer, for ever.
+    expect(loadProgress(file)).toEqual({ kind: 'unusable', what });
+  });
+
+  it('is unusable when a socket is at the path', async () => {
+    const file = join(dir(), 'progress.json');
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(file, resolve));
+    try {
+      expect(loadProgress(file)).toEqual({ kind: 'unusable', what: 'socket' });
+    } finally {
+      server.close();
+    }
+  });
+
+  it('is none when a folder on the way is a file (nothing to read)', () => {
+    const base = dir();
+    writeFileSync(join(base, 'blocker'), 'x');
+    expect(loadProgress(join(base, 'blocker', 'progress.json'))).toEqual({ kind: 'none' });
+  });
+
+  it('is corrupt when far larger than any progress file', () => {
+    const file = join(dir(), 'progress.json');
+    writeFileSync(file, `${JSON.stringify(VALID)}${' '.repeat(100_000)}`);
+    expect(loadProgress(file)).toEqual({ kind: 'corrupt', reason: 'too large' });
   });
 
   it('keeps every answer that is still valid when one is not', () => {
@@ -110,6 +155,45 @@ describe('the progress file', () => {
     );
     expect(result.ok).toBe(false);
     expect(result.ok === false && result.reason).toMatch(/ENOTDIR|EEXIST/);
+  });
+
+  it.each([
+    ['a folder', (file: string) => mkdirSync(file), 'folder'],
+    ['a FIFO', (file: string) => execFileSync('mkfifo', [file]), 'fifo'],
+  ] as const)('never writes over %s, and leaves no temporary file', async (_name, make, what) => {
+    const base = dir();
+    const file = join(base, 'progress.json');
+    make(file);
+    expect(await saveProgress(file, toSaved(initialState('en'), STEP_IDS))).toEqual({
+      ok: false,
+      reason: what,
+    });
+    expect(readdirSync(base)).toEqual(['progress.json']);
+    expect(deleteProgress(file)).toEqual({ ok: false, reason: what });
+    expect(readdirSync(base)).toEqual(['progress.json']);
+  });
+
+  it.each([
+    ['the disk is full', { write: async () => Promise.reject(failure('ENOSPC')) }, 'ENOSPC'],
+    ['the rename fails', { rename: async () => Promise.reject(failure('EXDEV')) }, 'EXDEV'],
+  ] as const)('removes its temporary file when %s, and keeps the old file', async (_name, broken, code) => {
+    const base = dir();
+    const file = join(base, 'progress.json');
+    writeFileSync(file, JSON.stringify(VALID));
+    const fs: StoreFs = { ...nodeFs, ...broken };
+    expect(await saveProgress(file, toSaved(initialState('en'), STEP_IDS), fs)).toEqual({
+      ok: false,
+      reason: code,
+    });
+    expect(readdirSync(base)).toEqual(['progress.json']);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(VALID);
+  });
+
+  it('writes the file with mode 0600', async () => {
+    const file = join(dir(), 'progress.json');
+    await saveProgress(file, toSaved(initialState('en'), STEP_IDS));
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readdirSync(join(file, '..'))).toEqual(['progress.json']);
   });
 
   it('deletes, and a missing file is fine', () => {
