@@ -36,6 +36,8 @@ function shownPath(path: string, cwd: string): string {
   return cleanText(near && !isAbsolute(near) && near.length < path.length ? near : path);
 }
 
+const bytes = (n: number) => n.toLocaleString('en-US');
+
 function readFailure(failure: ReadFailure, file: string, lang: Locale): string {
   const words = contentFor(lang).team.check;
   switch (failure.reason) {
@@ -46,7 +48,7 @@ function readFailure(failure: ReadFailure, file: string, lang: Locale): string {
     case 'not-file':
       return fill(words.notFile, { file });
     case 'too-large':
-      return fill(words.tooLarge, { file, size: failure.size, max: failure.max });
+      return fill(words.tooLarge, { file, size: bytes(failure.size), max: bytes(failure.max) });
     case 'not-utf8':
       return fill(words.notUtf8, { file });
     case 'unreadable':

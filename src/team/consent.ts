@@ -176,11 +176,11 @@ function update(file: string, change: (consent: Consent) => Consent): ConsentWri
     files: next.files.slice(-MAX_ENTRIES).map(({ path, hash }) => ({ path, hash })),
     origins: next.origins.slice(-MAX_ENTRIES).map(({ path, origin }) => ({ path, origin })),
   };
-  return writeAtomically(file, `${JSON.stringify(data, null, 2)}\n`);
+  return writeFileAtomically(file, `${JSON.stringify(data, null, 2)}\n`);
 }
 
 /** Writes a temporary file next to the target and renames it over; a failure leaves no temporary file. */
-function writeAtomically(file: string, text: string): ConsentWrite {
+export function writeFileAtomically(file: string, text: string): ConsentWrite {
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });

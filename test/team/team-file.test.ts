@@ -57,7 +57,11 @@ describe('parseTeamFile: valid files', () => {
     ['a gateway on this machine over http', 'http://localhost:8080/v1', 'http://localhost:8080/v1'],
     ['a loopback address', 'http://127.0.0.1:4000/v1', 'http://127.0.0.1:4000/v1'],
     ['IPv6 loopback', 'http://[::1]:4000/v1', 'http://[::1]:4000/v1'],
-    ['a non-ASCII host, kept as punycode (the real target)', 'https://bücher.test/v1', 'https://xn--bcher-kva.test/v1'],
+    [
+      'a non-ASCII host, kept as punycode (the real target)',
+      'https://bücher.test/v1',
+      'https://xn--bcher-kva.test/v1',
+    ],
   ])('accepts a base URL: %s', (_name, baseUrl, normalized) => {
     const result = parseTeamFile(text(variant((t) => Object.assign(t, { baseUrl }))));
     expect(result.ok && result.team.baseUrl).toBe(normalized);
@@ -146,7 +150,9 @@ describe('parseTeamFile: JSON syntax errors, with line and column', () => {
   });
 
   it('says where a file that stops early ends', () => {
-    expect(problemsOf('{\n  "name": "Acme",\n  "payer": "se')).toEqual([{ kind: 'syntax', line: 3, column: 15 }]);
+    expect(problemsOf('{\n  "name": "Acme",\n  "payer": "se')).toEqual([
+      { kind: 'syntax', line: 3, column: 15 },
+    ]);
   });
 
   it('calls an empty file empty', () => {
@@ -200,7 +206,9 @@ describe('parseTeamFile: what it shows is clean', () => {
   });
 
   it('warns while the starter placeholders are still in', () => {
-    const file = text(variant((t) => Object.assign(t.organization, { id: 'org-REPLACEWITHYOURORGANIZATIONID' })));
+    const file = text(
+      variant((t) => Object.assign(t.organization, { id: 'org-REPLACEWITHYOURORGANIZATIONID' })),
+    );
     const result = parseTeamFile(file);
     expect(result.ok && result.warnings).toEqual([
       { kind: 'placeholder', path: ['organization', 'id'], line: lineOf(file, 'org-REPLACE') },
