@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { domainToASCII } from 'node:url';
 import { progressPaths } from '../store/paths.js';
 
 const PROGRAM = 'openai-topup';
@@ -63,6 +64,23 @@ export function originOf(url: string): string | undefined {
 /** Whether sending the key to this API root needs the user's yes first (it is not api.openai.com). */
 export function needsOriginConsent(baseUrl: string): boolean {
   return originOf(baseUrl) !== DEFAULT_ORIGIN;
+}
+
+/**
+ * Whether `check --allow-host HOST` names exactly the host of this API root: no parent domain, no other port
+ * syntax, no prefix. Case does not matter (URLs lowercase hosts), and a non-ASCII name may be given in either
+ * form, as it is written or as punycode; an IPv6 address with or without its brackets.
+ */
+export function allowHostMatches(baseUrl: string, host: string): boolean {
+  let hostname: string;
+  try {
+    hostname = new URL(baseUrl).hostname;
+  } catch {
+    return false;
+  }
+  const given = host.trim().toLowerCase();
+  if (given === '' || hostname === '') return false;
+  return given === hostname || `[${given}]` === hostname || domainToASCII(given) === hostname;
 }
 
 const HASH = /^[0-9a-f]{64}$/;

@@ -6,6 +6,10 @@
  * editors; where JSON Schema cannot say a rule (an `after` that names no step, a key given twice, a text that
  * is empty once cleaned, an http:// base URL whose host is not really this machine) this parser is stricter,
  * never more lenient (test/team/schema.test.ts).
+ *
+ * A text that held control or format characters is not refused: it is kept cleaned (as the issue asks, "shown
+ * only after … are removed") and a `cleaned` warning says so, for `team check`. Ids, model names and links are
+ * refused instead, since cleaning them would change what they point at.
  */
 import { isLoopbackHost } from '../api/base-url.js';
 import { LOCALES, type Locale } from '../content/locale.js';
@@ -552,7 +556,8 @@ function checkSteps(value: unknown, payer: Payer | undefined, check: Checker): T
     let after = check.required(record, path, 'after')
       ? check.string(record.after, [...path, 'after'])
       : undefined;
-    if (after !== undefined && !anchors.includes(after) && !earlierIds(ids, index).includes(after)) {
+    // An `after` naming an earlier step whose own id is broken is not blamed: that step's problem says it.
+    if (after !== undefined && !anchors.includes(after) && !ids.slice(0, index).includes(after)) {
       check.report(
         [...path, 'after'],
         ids.includes(after)

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  allowHostMatches,
   CONSENT_FILE_NAME,
   consentPath,
   hasFileConsent,
@@ -126,6 +127,31 @@ describe('originOf', () => {
     expect(needsOriginConsent('https://api.openai.com:8443/v1')).toBe(true);
     expect(needsOriginConsent('http://api.openai.com/v1')).toBe(true);
     expect(needsOriginConsent('https://api.openai.com.evil.test/v1')).toBe(true);
+  });
+});
+
+describe('allowHostMatches (check --allow-host HOST)', () => {
+  it.each([
+    ['https://llm-gateway.acme.test/v1', 'llm-gateway.acme.test'],
+    ['https://llm-gateway.acme.test:8443/v1', 'LLM-Gateway.Acme.test'],
+    ['https://bücher.test/v1', 'bücher.test'],
+    ['https://bücher.test/v1', 'xn--bcher-kva.test'],
+    ['http://[::1]:8080/v1', '::1'],
+    ['http://[::1]:8080/v1', '[::1]'],
+  ])('lets %s through with %s', (url, host) => {
+    expect(allowHostMatches(url, host)).toBe(true);
+  });
+
+  it.each([
+    ['https://llm-gateway.acme.test/v1', 'acme.test'],
+    ['https://llm-gateway.acme.test/v1', 'llm-gateway.acme.test.evil.test'],
+    ['https://llm-gateway.acme.test/v1', 'llm-gateway.acme.test:443'],
+    ['https://llm-gateway.acme.test/v1', 'https://llm-gateway.acme.test'],
+    ['https://llm-gateway.acme.test/v1', ''],
+    ['https://аpple.test/v1', 'apple.test'],
+    ['not a url', 'not'],
+  ])('keeps %s closed with %j', (url, host) => {
+    expect(allowHostMatches(url, host)).toBe(false);
   });
 });
 

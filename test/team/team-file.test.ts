@@ -288,3 +288,14 @@ describe('describeTeam', () => {
     );
   });
 });
+
+describe('parseTeamFile: one mistake, one problem', () => {
+  it('does not blame a step placed after a step whose id is broken', () => {
+    const file = variant((t) => {
+      Object.assign(t.steps[0] ?? {}, { id: 'v p n' });
+      Object.assign(t.steps[2] ?? {}, { after: 'v p n' });
+    });
+    const problems = problemsOf(file);
+    expect(problems.map((p) => p.kind)).toEqual(['shape']);
+  });
+});
