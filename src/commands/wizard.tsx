@@ -9,9 +9,10 @@ import { progressPaths } from '../store/paths.js';
 import { deleteProgress, loadProgress, progressWritten, saveProgress, toSaved } from '../store/progress.js';
 import { openInBrowser } from '../system/browser.js';
 import { copyToClipboard } from '../system/clipboard.js';
+import { oneKeyPerRead } from '../system/key-reader.js';
 import { detectShell } from '../system/shell.js';
 import { onShutdown } from '../system/signals.js';
-import { colorDisabled, supportsUnicode } from '../system/terminal.js';
+import { supportsUnicode } from '../system/terminal.js';
 import { initialState, type WizardState } from '../wizard/reducer.js';
 import { STEP_IDS, stepIndex } from '../wizard/steps.js';
 import type { Flags } from './args.js';
@@ -41,48 +42,19 @@ function replacingFirstFrame(stdout: NodeJS.WriteStream, lines: number | undefin
   });
 }
 
-/**
- * Splits what was typed while the wizard loaded into single keys. Ink reads a whole buffered chunk as one
- * input (a paste), so two Enters typed during start-up would arrive as the text "\r\r" and be lost; keys
- * typed before the terminal went raw arrive as "\n". Only the first read is split: later pastes stay whole.
- */
-export function splitStartupInput(chunk: string): string[] {
-  const keys =
-    chunk.match(
-      /\u001b\[[0-?]*[ -/]*[@-~]|\u001bO.|\u001b[\s\S]?|[\u0000-\u001f\u007f]|[^\u0000-\u001f\u007f\u001b]+/g,
-    ) ?? [];
-  return keys.map((key) => (key === '\n' ? '\r' : key));
-}
-
-/** The keyboard for Ink: the real stdin, with the keys typed during start-up handed over one at a time. */
-function keysFromStartup(stdin: NodeJS.ReadStream): NodeJS.ReadStream {
-  const queue: string[] = [];
-  let first = true;
-  return new Proxy(stdin, {
-    get(target, property) {
-      if (property === 'read') {
-        return (...args: unknown[]) => {
-          if (queue.length > 0) return queue.shift();
-          const chunk = (target.read as (...a: unknown[]) => unknown)(...args);
-          if (first && typeof chunk === 'string') {
-            first = false;
-            queue.push(...splitStartupInput(chunk));
-            return queue.shift() ?? null;
-          }
-          return chunk;
-        };
-      }
-      const value = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-}
+/** What cli.ts decided about the terminal before the wizard loaded. */
+export type WizardTerminal = {
+  /** Lines of the static first frame to erase, if cli.ts drew one. */
+  readonly firstFrameLines?: number;
+  /** Colour on: decided once in cli.ts (terminal.ts colorLevel), as chalk was told. */
+  readonly color: boolean;
+};
 
 /** Runs the wizard until the user quits; resolves with the exit code. */
 export async function runWizard(
   flags: Flags,
   env: NodeJS.ProcessEnv,
-  firstFrameLines?: number,
+  terminal: WizardTerminal,
 ): Promise<number> {
   const content = contentFor(flags.lang);
   const paths = progressPaths(env);
@@ -142,7 +114,11 @@ export async function runWizard(
         demo ??= startDemo();
         root = (await demo).baseUrl;
       }
-      return openSession({ ...callConfig(flags, env), baseUrl: root, key });
+      return openSession({
+        ...callConfig(flags, env),
+        baseUrl: root,
+        key,
+      });
     },
     saveProgress: async (state) => {
       if (!canSave) return undefined;
@@ -159,7 +135,7 @@ export async function runWizard(
 
   const ui = {
     ascii: flags.ascii || !supportsUnicode(env),
-    color: !colorDisabled(env),
+    color: terminal.color,
     screenReader: flags.screenReader,
   };
   let result: ExitResult = { code: 0 };
@@ -175,8 +151,8 @@ export async function runWizard(
       }}
     />,
     {
-      stdout: replacingFirstFrame(process.stdout, firstFrameLines),
-      stdin: keysFromStartup(process.stdin),
+      stdout: replacingFirstFrame(process.stdout, terminal.firstFrameLines),
+      stdin: oneKeyPerRead(process.stdin),
       exitOnCtrlC: false,
       patchConsole: false,
       // Draw a keypress's screen at once: Ink's default 30 fps can hold a frame back by up to 33 ms.
