@@ -3,8 +3,18 @@ import pkg from '../../package.json' with { type: 'json' };
 import type { CallConfig } from '../api/test-call.js';
 import type { Flags } from './args.js';
 
-/** Everything but the key and the API root, which each command finds its own way. */
-export function callConfig(flags: Flags, env: NodeJS.ProcessEnv): Omit<CallConfig, 'key' | 'baseUrl'> {
+/** Where `check --debug` writes its trace: stderr, line by line. */
+const toStderr = (line: string) => void process.stderr.write(`[debug] ${line}\n`);
+
+/**
+ * Everything but the key and the API root, which each command finds its own way. With `--debug` the trace
+ * goes to `debugSink` (the wizard's trace file), or to stderr.
+ */
+export function callConfig(
+  flags: Flags,
+  env: NodeJS.ProcessEnv,
+  debugSink: (line: string) => void = toStderr,
+): Omit<CallConfig, 'key' | 'baseUrl'> {
   return {
     model: flags.model,
     timeoutMs: flags.timeoutSeconds * 1000,
@@ -13,6 +23,6 @@ export function callConfig(flags: Flags, env: NodeJS.ProcessEnv): Omit<CallConfi
     project: env.OPENAI_PROJECT_ID || undefined,
     transport: { env },
     userAgent: `openai-topup/${pkg.version}`,
-    debug: flags.debug ? (line) => process.stderr.write(`[debug] ${line}\n`) : undefined,
+    debug: flags.debug ? debugSink : undefined,
   };
 }

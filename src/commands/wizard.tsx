@@ -1,4 +1,5 @@
 /** Starts the interactive wizard: reads saved progress, renders <App>, and turns its end into an exit code. */
+import { tmpdir } from 'node:os';
 import { render, renderToString } from 'ink';
 import { DEFAULT_BASE_URL } from '../api/request.js';
 import { App, type AppServices, type ExitResult } from '../app.js';
@@ -13,6 +14,7 @@ import { oneKeyPerRead } from '../system/key-reader.js';
 import { detectShell } from '../system/shell.js';
 import { onShutdown } from '../system/signals.js';
 import { supportsUnicode } from '../system/terminal.js';
+import { openTraceFile, type TraceFile } from '../system/trace-file.js';
 import { initialState, type WizardState } from '../wizard/reducer.js';
 import { STEP_IDS, stepIndex } from '../wizard/steps.js';
 import type { Flags } from './args.js';
@@ -60,6 +62,16 @@ export async function runWizard(
   const paths = progressPaths(env);
   const file = flags.demo ? paths.demo : paths.progress;
   let startNotice: string | undefined;
+  // --debug: the trace goes to a file the first screen names, never under Ink's frame.
+  let trace: TraceFile | undefined;
+  let traceNotice: string | undefined;
+  if (flags.debug) {
+    const opened = openTraceFile(tmpdir());
+    if (opened.ok) trace = opened.file;
+    traceNotice = opened.ok
+      ? fill(content.ui.debugTrace.start, { path: opened.file.path })
+      : fill(content.ui.debugTrace.failed, { path: opened.path, reason: opened.reason });
+  }
   if (flags.restart) {
     const removed = deleteProgress(file);
     if (!removed.ok) startNotice = fill(content.ui.storeNote.unwritable, { reason: removed.reason });
@@ -115,7 +127,7 @@ export async function runWizard(
         root = (await demo).baseUrl;
       }
       return openSession({
-        ...callConfig(flags, env),
+        ...callConfig(flags, env, trace?.write ?? (() => undefined)),
         baseUrl: root,
         key,
       });
@@ -144,7 +156,7 @@ export async function runWizard(
       initial={initialState(flags.lang)}
       ui={ui}
       services={services}
-      startNotice={startNotice}
+      startNotice={[startNotice, traceNotice].filter(Boolean).join('\n') || undefined}
       resumeFrom={resumeFrom}
       onExit={(value) => {
         result = value;
@@ -186,5 +198,9 @@ export async function runWizard(
   await progressWritten();
   await demo?.then((server) => server.close());
   if (result.message) process.stdout.write(`${result.message}\n`);
+  if (trace) {
+    trace.close();
+    process.stdout.write(`${fill(contentFor(flags.lang).ui.debugTrace.end, { path: trace.path })}\n`);
+  }
   return result.code;
 }
