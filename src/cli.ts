@@ -11,29 +11,32 @@ import { contentFor, fill } from './content/content.js';
 import { detectLocale } from './content/locale.js';
 import { progressPaths } from './store/paths.js';
 import { loadProgress } from './store/progress.js';
-import { restoreTerminal, shutdown } from './system/signals.js';
-import { colorDisabled, supportsUnicode } from './system/terminal.js';
+import { restoreTerminal, shutdown, takeTerminal } from './system/signals.js';
+import { colorLevel, isDumbTerminal, supportsUnicode } from './system/terminal.js';
 
 // The environment as the user gave it, before the two changes below.
 const userEnv: NodeJS.ProcessEnv = { ...process.env };
 
-// The wizard's terminal goes raw at once: keys typed while it loads are then neither echoed nor held
-// back for a line, and reach the first screen (see run-wizard.tsx).
+// The wizard takes the terminal at once (raw keys, bracketed paste): keys typed while it loads reach the
+// first screen. Not with TERM=dumb, where the wizard does not start.
 const NOT_WIZARD = new Set(['check', 'serve', 'help', 'team', '--print', '--help', '-h', '--version', '-V']);
 if (
   process.stdin.isTTY &&
   process.stdout.isTTY &&
+  !isDumbTerminal(userEnv) &&
   !process.argv.slice(2).some((arg) => NOT_WIZARD.has(arg))
 ) {
-  process.stdin.setRawMode(true);
+  takeTerminal();
   process.on('exit', restoreTerminal);
   // A signal during start-up (before Ink) still leaves a usable terminal: the exit handlers restore it.
   process.on('SIGTERM', () => shutdown(143));
   process.on('SIGHUP', () => shutdown(129));
 }
 
-// chalk (inside Ink) honours only FORCE_COLOR=0, not NO_COLOR: translate before it loads.
-if (colorDisabled(process.env)) process.env.FORCE_COLOR = '0';
+// Colour is decided once, here, from the user's environment; chalk (in Ink and the first frame) follows it
+// through FORCE_COLOR, set before chalk loads. chalk alone would ignore NO_COLOR and turn colour off for CI.
+const color = colorLevel(userEnv, Boolean(process.stdout.isTTY));
+process.env.FORCE_COLOR = String(color);
 
 // A bug must not leave a raw terminal or a page of minified source: one line, exit 1 (the exit handlers
 // restore the terminal).
@@ -94,7 +97,8 @@ function leanV8(): void {
  */
 async function drawFirstFrame(flags: Flags): Promise<number | undefined> {
   const { columns, rows } = process.stdout;
-  if (flags.screenReader || !columns || !rows || columns < 40 || rows < 15) return undefined;
+  // With --debug the first screen carries a notice: Ink draws it.
+  if (flags.screenReader || flags.debug || !columns || !rows || columns < 40 || rows < 15) return undefined;
   const paths = progressPaths(userEnv);
   const saved = flags.restart
     ? { kind: 'none' as const }
@@ -108,6 +112,7 @@ async function drawFirstFrame(flags: Flags): Promise<number | undefined> {
     locale: flags.lang,
     columns,
     ascii: flags.ascii || !supportsUnicode(userEnv),
+    color: color > 0,
   });
   if (frame.split('\n').length >= rows) return undefined;
   process.stdout.write(`\u001b[?25l${frame}\n`);
@@ -153,20 +158,24 @@ async function main(): Promise<number> {
     return runServe(flags);
   }
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
-  if (flags.print || !interactive) {
+  // Ink cannot draw without moving the cursor: on a dumb terminal the guide is printed instead.
+  const dumb = interactive && !flags.print && isDumbTerminal(userEnv);
+  if (flags.print || !interactive || dumb) {
     const { printGuide } = await import('./commands/print.js');
-    if (!flags.print && process.stderr.isTTY) process.stderr.write(`${content.cli.noTty}\n\n`);
+    if (!flags.print && !dumb && process.stderr.isTTY) process.stderr.write(`${content.cli.noTty}\n\n`);
     process.stdout.write(
       printGuide(flags.lang, { ascii: flags.ascii, baseUrl: flags.baseUrl, model: flags.model }),
     );
+    if (dumb) process.stdout.write(`${content.cli.dumbTerminal}\n`);
     return 0;
   }
   // Both streams are terminals: draw live even when CI is set (Ink would otherwise draw only the last frame).
   process.env.CI = 'false';
+  if (process.env.CONTINUOUS_INTEGRATION) process.env.CONTINUOUS_INTEGRATION = 'false';
   const firstFrameLines = await drawFirstFrame(flags);
   leanV8();
   const { runWizard } = await import('./commands/wizard.js');
-  const code = await runWizard(flags, userEnv, firstFrameLines);
+  const code = await runWizard(flags, userEnv, { firstFrameLines, color: color > 0 });
   // The screen is gone and progress is written: end now, even if a request was still being cancelled.
   process.exit(code);
 }

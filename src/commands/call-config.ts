@@ -4,8 +4,18 @@ import type { CallPolicy } from '../api/call-machine.js';
 import type { SessionConfig } from '../api/session.js';
 import type { Flags } from './args.js';
 
-/** Everything but the key and the API root, which each command finds its own way. */
-export function callConfig(flags: Flags, env: NodeJS.ProcessEnv): Omit<SessionConfig, 'key' | 'baseUrl'> {
+/** Where `check --debug` writes its trace: stderr, line by line. */
+const toStderr = (line: string) => void process.stderr.write(`[debug] ${line}\n`);
+
+/**
+ * Everything but the key and the API root, which each command finds its own way. With `--debug` the trace
+ * goes to `debugSink` (the wizard's trace file), or to stderr.
+ */
+export function callConfig(
+  flags: Flags,
+  env: NodeJS.ProcessEnv,
+  debugSink: (line: string) => void = toStderr,
+): Omit<SessionConfig, 'key' | 'baseUrl'> {
   return {
     model: flags.model,
     // As the official SDKs: sent as OpenAI-Organization / OpenAI-Project only when set.
@@ -13,7 +23,7 @@ export function callConfig(flags: Flags, env: NodeJS.ProcessEnv): Omit<SessionCo
     project: env.OPENAI_PROJECT_ID || undefined,
     transport: { env },
     userAgent: `openai-topup/${pkg.version}`,
-    debug: flags.debug ? (line: string) => process.stderr.write(`[debug] ${line}\n`) : undefined,
+    debug: flags.debug ? debugSink : undefined,
   };
 }
 

@@ -1,4 +1,5 @@
 /** Starts the interactive wizard: reads saved progress, renders <App>, and turns its end into an exit code. */
+import { tmpdir } from 'node:os';
 import { render, renderToString } from 'ink';
 import { DEFAULT_POLICY } from '../api/call-machine.js';
 import { DEFAULT_BASE_URL } from '../api/request.js';
@@ -10,9 +11,11 @@ import { progressPaths } from '../store/paths.js';
 import { deleteProgress, loadProgress, progressWritten, saveProgress, toSaved } from '../store/progress.js';
 import { openInBrowser } from '../system/browser.js';
 import { copyToClipboard } from '../system/clipboard.js';
+import { oneKeyPerRead } from '../system/key-reader.js';
 import { detectShell } from '../system/shell.js';
 import { onShutdown } from '../system/signals.js';
-import { colorDisabled, supportsUnicode } from '../system/terminal.js';
+import { supportsUnicode } from '../system/terminal.js';
+import { openTraceFile, type TraceFile } from '../system/trace-file.js';
 import { initialState, type WizardState } from '../wizard/reducer.js';
 import { STEP_IDS, stepIndex } from '../wizard/steps.js';
 import type { Flags } from './args.js';
@@ -43,53 +46,34 @@ function replacingFirstFrame(stdout: NodeJS.WriteStream, lines: number | undefin
   });
 }
 
-/**
- * Splits what was typed while the wizard loaded into single keys. Ink reads a whole buffered chunk as one
- * input (a paste), so two Enters typed during start-up would arrive as the text "\r\r" and be lost; keys
- * typed before the terminal went raw arrive as "\n". Only the first read is split: later pastes stay whole.
- */
-export function splitStartupInput(chunk: string): string[] {
-  const keys =
-    chunk.match(
-      /\u001b\[[0-?]*[ -/]*[@-~]|\u001bO.|\u001b[\s\S]?|[\u0000-\u001f\u007f]|[^\u0000-\u001f\u007f\u001b]+/g,
-    ) ?? [];
-  return keys.map((key) => (key === '\n' ? '\r' : key));
-}
-
-/** The keyboard for Ink: the real stdin, with the keys typed during start-up handed over one at a time. */
-function keysFromStartup(stdin: NodeJS.ReadStream): NodeJS.ReadStream {
-  const queue: string[] = [];
-  let first = true;
-  return new Proxy(stdin, {
-    get(target, property) {
-      if (property === 'read') {
-        return (...args: unknown[]) => {
-          if (queue.length > 0) return queue.shift();
-          const chunk = (target.read as (...a: unknown[]) => unknown)(...args);
-          if (first && typeof chunk === 'string') {
-            first = false;
-            queue.push(...splitStartupInput(chunk));
-            return queue.shift() ?? null;
-          }
-          return chunk;
-        };
-      }
-      const value = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-}
+/** What cli.ts decided about the terminal before the wizard loaded. */
+export type WizardTerminal = {
+  /** Lines of the static first frame to erase, if cli.ts drew one. */
+  readonly firstFrameLines?: number;
+  /** Colour on: decided once in cli.ts (terminal.ts colorLevel), as chalk was told. */
+  readonly color: boolean;
+};
 
 /** Runs the wizard until the user quits; resolves with the exit code. */
 export async function runWizard(
   flags: Flags,
   env: NodeJS.ProcessEnv,
-  firstFrameLines?: number,
+  terminal: WizardTerminal,
 ): Promise<number> {
   const content = contentFor(flags.lang);
   const paths = progressPaths(env);
   const file = flags.demo ? paths.demo : paths.progress;
   let startNotice: string | undefined;
+  // --debug: the trace goes to a file the first screen names, never under Ink's frame.
+  let trace: TraceFile | undefined;
+  let traceNotice: string | undefined;
+  if (flags.debug) {
+    const opened = openTraceFile(tmpdir());
+    if (opened.ok) trace = opened.file;
+    traceNotice = opened.ok
+      ? fill(content.ui.debugTrace.start, { path: opened.file.path })
+      : fill(content.ui.debugTrace.failed, { path: opened.path, reason: opened.reason });
+  }
   if (flags.restart) {
     const removed = deleteProgress(file);
     if (!removed.ok) startNotice = fill(content.ui.storeNote.unwritable, { reason: removed.reason });
@@ -149,7 +133,11 @@ export async function runWizard(
         demo ??= startDemo();
         root = (await demo).baseUrl;
       }
-      return openSession({ ...callConfig(flags, env), baseUrl: root, key });
+      return openSession({
+        ...callConfig(flags, env, trace?.write ?? (() => undefined)),
+        baseUrl: root,
+        key,
+      });
     },
     saveProgress: async (state) => {
       // Not saving is reported like a failed save, so that quitting does not claim progress was saved; as the
@@ -168,7 +156,7 @@ export async function runWizard(
 
   const ui = {
     ascii: flags.ascii || !supportsUnicode(env),
-    color: !colorDisabled(env),
+    color: terminal.color,
     screenReader: flags.screenReader,
   };
   let result: ExitResult = { code: 0 };
@@ -177,15 +165,15 @@ export async function runWizard(
       initial={initialState(flags.lang)}
       ui={ui}
       services={services}
-      startNotice={startNotice}
+      startNotice={[startNotice, traceNotice].filter(Boolean).join('\n') || undefined}
       resumeFrom={resumeFrom}
       onExit={(value) => {
         result = value;
       }}
     />,
     {
-      stdout: replacingFirstFrame(process.stdout, firstFrameLines),
-      stdin: keysFromStartup(process.stdin),
+      stdout: replacingFirstFrame(process.stdout, terminal.firstFrameLines),
+      stdin: oneKeyPerRead(process.stdin),
       exitOnCtrlC: false,
       patchConsole: false,
       // Draw a keypress's screen at once: Ink's default 30 fps can hold a frame back by up to 33 ms.
@@ -219,5 +207,9 @@ export async function runWizard(
   await progressWritten();
   await demo?.then((server) => server.close());
   if (result.message) process.stdout.write(`${result.message}\n`);
+  if (trace) {
+    trace.close();
+    process.stdout.write(`${fill(contentFor(flags.lang).ui.debugTrace.end, { path: trace.path })}\n`);
+  }
   return result.code;
 }

@@ -1,5 +1,6 @@
 import { Text, Transform } from 'ink';
 import { asciiFold, fill, type Vars } from '../content/content.js';
+import { quoteLabel } from './label-marker.js';
 import { dropWrapSpace } from './measure.js';
 import { theme } from './theme.js';
 import { useUi } from './ui-options.js';
@@ -28,7 +29,7 @@ export function RichText({ text, vars, tone }: Props) {
             return (
               // biome-ignore lint/suspicious/noArrayIndexKey: parts of one fixed sentence
               <Text key={index} {...theme.label}>
-                {color ? shown : `"${shown}"`}
+                {color ? shown : quoteLabel(shown)}
               </Text>
             );
           }

@@ -12,6 +12,8 @@ export function keyToEdit(input: string, key: Partial<Key>): TextFieldAction | u
   if (key.rightArrow) return { type: 'right' };
   if (key.home) return { type: 'home' };
   if (key.end) return { type: 'end' };
+  // Ctrl+U empties the field, as it empties the line in a shell.
+  if (key.ctrl && input === 'u') return { type: 'clear' };
   if (key.upArrow || key.downArrow || key.tab || key.pageUp || key.pageDown || key.ctrl || key.meta)
     return undefined;
   return input ? { type: 'insert', text: input } : undefined;

@@ -5,7 +5,7 @@ import { createContext, useContext } from 'react';
 export type UiOptions = {
   /** ASCII symbols and borders only. */
   readonly ascii: boolean;
-  /** Whether colour and bold are shown; without them labels get quotes. */
+  /** Colour and weights on, as cli.ts decided once (system/terminal.ts); without them labels are quoted. */
   readonly color: boolean;
   /** Ink's screen-reader mode: linear text, no animation. */
   readonly screenReader: boolean;

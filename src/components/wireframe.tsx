@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { asciiFold } from '../content/content.js';
 import { WIREFRAMES, type WireframeName } from '../wizard/wireframes.js';
+import { quoteInPicture } from './label-marker.js';
 import { theme } from './theme.js';
 import { useUi } from './ui-options.js';
 
@@ -21,23 +22,30 @@ type Props = {
 
 /** A small text picture of the platform's page with the thing to click or fill highlighted. */
 export function Wireframe({ name, mark }: Props) {
-  const { ascii, columns } = useUi();
+  const { ascii, color, columns } = useUi();
   const lines = pictureLines(name, columns);
   return (
     <Box flexDirection="column" aria-hidden>
       {lines.map((line, index) => {
         const shown = ascii ? asciiFold(line) : line;
         const at = shown.indexOf(mark);
+        // Without colour the label is quoted, as in the sentences, and the line keeps its width.
+        const parts =
+          at < 0
+            ? undefined
+            : color
+              ? { before: shown.slice(0, at), label: mark, after: shown.slice(at + mark.length) }
+              : quoteInPicture(shown, at, mark);
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: lines of a fixed picture
           <Text key={index} wrap="truncate">
-            {at < 0 ? (
+            {parts === undefined ? (
               shown
             ) : (
               <>
-                {shown.slice(0, at)}
-                <Text {...theme.label}>{mark}</Text>
-                {shown.slice(at + mark.length)}
+                {parts.before}
+                <Text {...theme.label}>{parts.label}</Text>
+                {parts.after}
               </>
             )}
           </Text>

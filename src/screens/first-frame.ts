@@ -3,7 +3,7 @@
  * reproduces <App>'s first frame exactly (test/first-frame.test.tsx compares them at every width), and
  * the wizard erases it in the same write as Ink's own first frame, so nothing flickers.
  */
-import chalk from 'chalk';
+import chalk, { Chalk, type ChalkInstance } from 'chalk';
 import { textWidth, wrapText } from '../components/text-width.js';
 import { asciiFold, contentFor, fill } from '../content/content.js';
 import type { Locale } from '../content/locale.js';
@@ -14,7 +14,11 @@ export type FirstFrameOptions = {
   readonly locale: Locale;
   readonly columns: number;
   readonly ascii: boolean;
+  /** Colour and weights on: the decision cli.ts made once, which chalk and <App> follow too. */
+  readonly color: boolean;
 };
+
+const PLAIN = new Chalk({ level: 0 });
 
 /** The same limits <App> uses. */
 const SIDE_LIST_COLUMNS = 100;
@@ -65,7 +69,8 @@ function visibleWidth(text: string): number {
 }
 
 /** The welcome screen's lines, as <App> draws them (without the final newline). */
-export function welcomeFrame({ locale, columns, ascii }: FirstFrameOptions): string {
+export function welcomeFrame({ locale, columns, ascii, color }: FirstFrameOptions): string {
+  const paint: ChalkInstance = color ? chalk : PLAIN;
   const content = contentFor(locale);
   const fold = (text: string) => (ascii ? asciiFold(text) : text);
   const side = columns >= SIDE_LIST_COLUMNS;
@@ -76,8 +81,8 @@ export function welcomeFrame({ locale, columns, ascii }: FirstFrameOptions): str
   const barWidth = Math.max(0, Math.min(28, width - textWidth(label) - 4));
   const filled = Math.round(barWidth / STEPS.length);
   const bar = '━'.repeat(filled) + '░'.repeat(barWidth - filled);
-  const left: string[] = [chalk.bold(label) + (barWidth >= 6 ? chalk.green(`  ${fold(bar)}`) : '')];
-  left.push('', ...wrap(fold(welcome.title), width, true, chalk.bold));
+  const left: string[] = [paint.bold(label) + (barWidth >= 6 ? paint.green(`  ${fold(bar)}`) : '')];
+  left.push('', ...wrap(fold(welcome.title), width, true, paint.bold));
   for (const paragraph of welcome.body) left.push('', ...wrap(fold(paragraph), width, true));
   const h = content.ui.hints;
   const sep = ascii ? ' - ' : ' · ';
@@ -90,19 +95,19 @@ export function welcomeFrame({ locale, columns, ascii }: FirstFrameOptions): str
   ] as const;
   // Keys bold, the rest dim; Ink joins neighbouring text of one style into one run, on each line.
   const segments = pairs.flatMap(([key, action], index) => [
-    { text: fold(key), style: chalk.bold },
-    { text: ` ${fold(action)}${index < pairs.length - 1 ? sep : ''}`, style: chalk.dim },
+    { text: fold(key), style: paint.bold },
+    { text: ` ${fold(action)}${index < pairs.length - 1 ? sep : ''}`, style: paint.dim },
   ]);
   left.push('', ...styledWrap(segments, width));
   if (!side) return left.map((line) => line.trimEnd()).join('\n');
 
   const list = content.ui.stepList;
   const right = [
-    ...wrap(list.title, SIDE_WIDTH, false, chalk.bold),
+    ...wrap(list.title, SIDE_WIDTH, false, paint.bold),
     ...STEPS.flatMap((step, index) => {
       const name = content.steps[step.id].name;
       const text = ` ${fold(index === 0 ? '●' : '○')} ${index + 1}. ${name}`;
-      return wrap(text, SIDE_WIDTH, false, index === 0 ? chalk.bold.cyan : chalk.dim);
+      return wrap(text, SIDE_WIDTH, false, index === 0 ? paint.bold.cyan : paint.dim);
     }),
   ];
   const rows = Math.max(left.length, right.length);

@@ -4,7 +4,11 @@
  * and unmounts Ink cleanly instead.
  */
 
+import { BRACKETED_PASTE_OFF, BRACKETED_PASTE_ON } from './keys.js';
+
 let handler: ((code: number) => void) | undefined;
+/** Whether takeTerminal turned bracketed paste on, so that restoreTerminal turns it off. */
+let pasteOn = false;
 
 /** Lets the running command end itself gracefully on a signal; returns a function that undoes it. */
 export function onShutdown(graceful: (code: number) => void): () => void {
@@ -14,10 +18,22 @@ export function onShutdown(graceful: (code: number) => void): () => void {
   };
 }
 
-/** Gives the terminal back at once: line editing and echo on, cursor shown. Safe to call twice. */
+/**
+ * Takes the terminal for the wizard: keys raw at once (typed while it loads, they are neither echoed nor held
+ * for a line) and bracketed paste on (a paste then arrives marked, key-reader.ts). restoreTerminal undoes it.
+ */
+export function takeTerminal(): void {
+  process.stdin.setRawMode(true);
+  process.stdout.write(BRACKETED_PASTE_ON);
+  pasteOn = true;
+}
+
+/** Gives the terminal back at once: line editing and echo on, bracketed paste off, cursor shown. Safe to call twice. */
 export function restoreTerminal(): void {
   if (process.stdin.isTTY && process.stdin.isRaw) process.stdin.setRawMode(false);
-  if (process.stdout.isTTY) process.stdout.write('\u001b[?25h');
+  if (!process.stdout.isTTY) return;
+  process.stdout.write(`${pasteOn ? BRACKETED_PASTE_OFF : ''}\u001b[?25h`);
+  pasteOn = false;
 }
 
 /**

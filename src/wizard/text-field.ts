@@ -12,6 +12,8 @@ export type TextFieldAction =
   | { readonly type: 'right' }
   | { readonly type: 'home' }
   | { readonly type: 'end' }
+  /** Ctrl+U: empty the field. */
+  | { readonly type: 'clear' }
   | { readonly type: 'set'; readonly value: string };
 
 /** A field holding `value`, cursor at the end. */
@@ -55,6 +57,8 @@ export function textFieldReducer(state: TextFieldState, action: TextFieldAction)
       return { ...state, cursor: 0 };
     case 'end':
       return { ...state, cursor: current.length };
+    case 'clear':
+      return textField('');
     case 'set':
       return textField(action.value);
   }

@@ -22,6 +22,8 @@ export type PtyOptions = {
   readonly env?: NodeJS.ProcessEnv;
   /** Run through `sh -c '<cli> …; stty -a'` so the terminal's state after exit can be read. */
   readonly sttyAfter?: boolean;
+  /** CI for the child, set on purpose (CI from anywhere else is removed). */
+  readonly ci?: string;
 };
 
 /** Spawns `openai-topup <args>` in a sized pseudo-terminal. */
@@ -37,6 +39,7 @@ export function spawnCli(args: readonly string[], options: PtyOptions = {}) {
     ...options.env,
   };
   for (const name of Object.keys(env)) if (name === 'CI' || name.startsWith('CI_')) delete env[name];
+  if (options.ci !== undefined) env.CI = options.ci;
   const quoted = [process.execPath, CLI, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
   const child = options.sttyAfter
     ? pty.spawn('/bin/sh', ['-c', `${quoted}; echo "EXIT=$?"; stty -a`], {

@@ -71,7 +71,13 @@ export async function settle(): Promise<void> {
 }
 
 /** Options for a rendered tree. */
-export type RenderOptions = { columns?: number; rows?: number; screenReader?: boolean };
+export type RenderOptions = {
+  columns?: number;
+  rows?: number;
+  screenReader?: boolean;
+  /** Wraps the fake stdin before Ink gets it, as the wizard wraps the real one (key-reader.ts). */
+  wrapStdin?: (stdin: NodeJS.ReadStream) => NodeJS.ReadStream;
+};
 
 /** Renders a tree into a sized fake terminal. */
 export function render(tree: ReactElement, options: RenderOptions = {}) {
@@ -81,7 +87,7 @@ export function render(tree: ReactElement, options: RenderOptions = {}) {
   const instance = inkRender(tree, {
     stdout: stdout as unknown as NodeJS.WriteStream,
     stderr: stderr as unknown as NodeJS.WriteStream,
-    stdin: stdin as unknown as NodeJS.ReadStream,
+    stdin: (options.wrapStdin ?? ((s) => s))(stdin as unknown as NodeJS.ReadStream),
     debug: true,
     exitOnCtrlC: false,
     patchConsole: false,

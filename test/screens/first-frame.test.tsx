@@ -22,7 +22,7 @@ describe('the static first frame', () => {
         await app.waitForText('1/14');
         const frame = app.rawFrame();
         expect(frame).toContain('\u001b[1m');
-        expect(welcomeFrame({ locale, columns, ascii: false })).toBe(frame);
+        expect(welcomeFrame({ locale, columns, ascii: false, color: true })).toBe(frame);
       } finally {
         app.instance.unmount();
       }
@@ -39,7 +39,25 @@ describe('the static first frame', () => {
       const app = renderApp({ locale, columns, rows: 40, ascii });
       try {
         await app.waitForText('1/14');
-        expect(welcomeFrame({ locale, columns, ascii })).toBe(app.rawFrame());
+        expect(welcomeFrame({ locale, columns, ascii, color: true })).toBe(app.rawFrame());
+      } finally {
+        app.instance.unmount();
+      }
+    },
+  );
+
+  it.each(LOCALES.flatMap((locale) => [40, 80, 120].map((columns) => ({ locale, columns }))))(
+    'follows the colour decision, not chalk: off, it is <App> drawn without colour: $locale, $columns columns',
+    async ({ locale, columns }) => {
+      // cli.ts tells chalk the same decision; here chalk still has colour, and the first frame must not.
+      chalk.level = 3;
+      const off = welcomeFrame({ locale, columns, ascii: false, color: false });
+      expect(off).not.toContain('\u001b');
+      chalk.level = 0;
+      const app = renderApp({ locale, columns, rows: 40, color: false });
+      try {
+        await app.waitForText('1/14');
+        expect(off).toBe(app.rawFrame());
       } finally {
         app.instance.unmount();
       }

@@ -1,0 +1,113 @@
+/**
+ * Keys that arrive together, in a real terminal: each case is ONE write to the pseudo-terminal, as tmux
+ * send-keys with several keys, a fast typist over SSH or a paste delivers them (npm run build first).
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { toSaved } from '../../src/store/progress.js';
+import { initialState } from '../../src/wizard/reducer.js';
+import { STEP_IDS, type StepId, stepIndex } from '../../src/wizard/steps.js';
+import { freshConfigHome } from '../helpers/cli.js';
+import { PTY_KEYS, ptyRuns } from '../helpers/pty.js';
+
+const start = ptyRuns(afterEach);
+const FAKE = `sk-proj-${'FAKEfake0123456789'.repeat(8)}`;
+const { enter, backspace, down } = PTY_KEYS;
+const paste = (text: string) => `\u001b[200~${text}\u001b[201~`;
+
+/** A --demo run (or a run with these args) resumed at `step`: saved progress there, then Enter on the offer. */
+async function runAt(step: StepId, args: readonly string[] = ['--demo']) {
+  const config = freshConfigHome();
+  const index = stepIndex(step);
+  const file = join(config, 'openai-topup', args.includes('--demo') ? 'progress-demo.json' : 'progress.json');
+  mkdirSync(join(config, 'openai-topup'), { recursive: true });
+  writeFileSync(file, JSON.stringify(toSaved({ ...initialState('en'), index, reached: index }, STEP_IDS)));
+  const run = start([...args], { env: { XDG_CONFIG_HOME: config }, rows: 40 });
+  await run.waitForText(`Continue at step ${index + 1}`);
+  run.write(enter);
+  await run.waitForText(`${index + 1}/14`);
+  /** The saved answers, once they pass a check (saving runs after the screen changes). */
+  const savedAnswers = async (check: (answers: Record<string, unknown>) => boolean) => {
+    let answers: Record<string, unknown> = {};
+    await run.waitFor(() => {
+      try {
+        answers = JSON.parse(readFileSync(file, 'utf8')).answers ?? {};
+      } catch {
+        return false;
+      }
+      return check(answers);
+    }, 'the answers to be saved');
+    return answers;
+  };
+  return { run, savedAnswers };
+}
+
+describe('keys sent in one write, in a real terminal', () => {
+  it('Backspace Backspace 2 5 Enter on the amount turns $10 into $25 and goes on to step 9', async () => {
+    const { run, savedAnswers } = await runAt('amount');
+    await run.waitForText('$10');
+    run.write(`${backspace}${backspace}25${enter}`);
+    await run.waitForText('9/14');
+    expect((await savedAnswers((a) => a.amount !== undefined)).amount).toBe('25');
+  });
+
+  it('the same on the auto-recharge threshold after choosing "Keep it on"', async () => {
+    const { run } = await runAt('auto-recharge');
+    await run.waitForText('Keep it on');
+    run.write(`${down}${enter}`);
+    await run.waitForText('falls below: $5');
+    run.write(`${backspace}${backspace}25${enter}`);
+    const screen = await run.waitForText('back up to');
+    expect(screen).toContain('falls below: $25');
+    expect(screen).toContain('9/14');
+  });
+
+  it('Enter Enter on a guide screen moves two steps', async () => {
+    const { run } = await runAt('login');
+    run.write(`${enter}${enter}`);
+    await run.waitForText('4/14');
+  });
+
+  it('↓ Enter on a choice chooses the second option', async () => {
+    const { run, savedAnswers } = await runAt('account-type');
+    await run.waitForText('Individual or company?');
+    run.write(`${down}${enter}`);
+    await run.waitForText('7/14');
+    expect((await savedAnswers((a) => a.accountType !== undefined)).accountType).toBe('company');
+  });
+
+  it('a key pasted with its newline, without brackets, is filled in and submitted', async () => {
+    const { run } = await runAt('api-key', ['--base-url', 'http://127.0.0.1:9/v1']);
+    await run.waitForText('nothing yet');
+    run.write(`${FAKE}\n`);
+    await run.waitForText('13/14');
+    expect(run.raw()).not.toContain(FAKE);
+  });
+
+  it('a bracketed paste holding a newline is filled in and not submitted; Enter after it submits', async () => {
+    const { run } = await runAt('api-key', ['--base-url', 'http://127.0.0.1:9/v1']);
+    await run.waitForText('nothing yet');
+    run.write(paste(`${FAKE}\n`));
+    const screen = await run.waitForText(`${FAKE.length} characters`);
+    expect(screen).toContain('12/14');
+    run.write(enter);
+    await run.waitForText('13/14');
+  });
+
+  it('70 Backspaces in one write delete 70 characters', async () => {
+    const { run } = await runAt('api-key', ['--base-url', 'http://127.0.0.1:9/v1']);
+    await run.waitForText('nothing yet');
+    run.write(paste(FAKE));
+    await run.waitForText(`${FAKE.length} characters`);
+    run.write(backspace.repeat(70));
+    await run.waitForText(`${FAKE.length - 70} characters`);
+  });
+
+  it('Esc alone still acts as Esc: it leaves the field and goes back', async () => {
+    const { run } = await runAt('amount');
+    await run.waitForText('$10');
+    run.write(PTY_KEYS.escape);
+    await run.waitForText('7/14');
+  });
+});
