@@ -141,9 +141,13 @@ async function main(): Promise<number> {
     return 0;
   }
   if (parsed.kind === 'team') {
-    // Stub until src/commands/team.ts lands: the lead replaces this with runTeamCheck / runTeamInit.
-    process.stderr.write(`openai-topup: ${contentFor(parsed.flags.lang).cli.teamUnavailable}\n`);
-    return 2;
+    const { runTeamCheck, runTeamInit } = await import('./commands/team.js');
+    const options = { cwd: process.cwd(), lang: parsed.flags.lang, ascii: parsed.flags.ascii };
+    const output =
+      parsed.action === 'init' ? runTeamInit(options) : runTeamCheck({ ...options, file: parsed.file });
+    process.stdout.write(output.stdout);
+    process.stderr.write(output.stderr);
+    return output.code;
   }
   const { command, flags } = parsed;
   const content = contentFor(flags.lang);

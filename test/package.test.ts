@@ -13,7 +13,7 @@ const root = join(import.meta.dirname, '..');
  * The team file's JSON Schema, the one asset the bundle does not hold (editors read it). 'when-present' until
  * assets/team.schema.json lands in the repository; then set 'required', and the package must ship it.
  */
-const TEAM_SCHEMA = 'when-present' as 'required' | 'when-present';
+const TEAM_SCHEMA = 'required' as 'required' | 'when-present';
 
 /** npm with a private cache and no update check, so that tests touch nothing of the user's. */
 async function npm(args: readonly string[], cwd: string) {

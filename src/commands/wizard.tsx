@@ -10,7 +10,7 @@ import { eraseLines } from '../screens/first-frame.js';
 import { progressPaths } from '../store/paths.js';
 import { deleteProgress, loadProgress, progressWritten, saveProgress, toSaved } from '../store/progress.js';
 import { openInBrowser } from '../system/browser.js';
-import { copyToClipboard } from '../system/clipboard.js';
+import { copyNotice, copyText } from '../system/clipboard.js';
 import { oneKeyPerRead } from '../system/key-reader.js';
 import { detectShell } from '../system/shell.js';
 import { onShutdown } from '../system/signals.js';
@@ -120,8 +120,7 @@ export async function runWizard(
         : undefined,
     call: { baseUrl, model: flags.model },
     shell: detectShell(env),
-    copy: async (text, words) =>
-      copyToClipboard(text, env) ? words.steps['test-call'].copied : words.steps['test-call'].copyUnsupported,
+    copy: async (text, words) => copyNotice(await copyText(text, env), words),
     callPolicy: callPolicy(flags, 'wizard', DEFAULT_POLICY.creditWait),
     practice: flags.demo,
     openSession: async (key) => {

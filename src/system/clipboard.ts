@@ -165,17 +165,3 @@ export function copyNotice(result: CopyResult, content: Content): string {
   if (result.method === 'none') return text.none;
   return fill(text.copied, { command: COMMANDS[result.method].file });
 }
-
-/**
- * OSC 52 only, synchronously: what the wizard's screens call until they move to `copyText`.
- * False when the terminal certainly cannot take it.
- */
-export function copyToClipboard(
-  text: string,
-  env: NodeJS.ProcessEnv,
-  out: NodeJS.WriteStream = process.stdout,
-): boolean {
-  if (clipboardUnsupported(env) || !out.isTTY) return false;
-  out.write(osc52(text));
-  return true;
-}

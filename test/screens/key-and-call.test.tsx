@@ -115,7 +115,7 @@ describe('the test-call screen', () => {
         openSession: session(scenario),
         copy: async (text, words) => {
           copied.push(text);
-          return words.steps['test-call'].copied;
+          return words.clipboard.osc52;
         },
         ...extra,
       },

@@ -119,8 +119,8 @@ describe('assets/team.schema.json', () => {
     expect([...schema.$defs.step.properties.after.examples].sort()).toEqual([...allAnchors()].sort());
   });
 
-  it('is published with the package (assets/ is in package.json files)', async () => {
+  it('is published with the package (named in package.json files; test/package.test.ts packs it)', async () => {
     const pkg = await import('../../package.json', { with: { type: 'json' } });
-    expect(pkg.default.files).toContain('assets');
+    expect(pkg.default.files).toContain('assets/team.schema.json');
   });
 });
