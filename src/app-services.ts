@@ -2,11 +2,9 @@
 import type { CallPolicy } from './api/call-machine.js';
 import type { Session } from './api/session.js';
 import type { Content } from './content/content.js';
+import type { KnownKey } from './screens/api-key-screen.js';
 import type { Shell } from './system/shell.js';
 import type { WizardState } from './wizard/reducer.js';
-
-/** A key the wizard already knows of. */
-export type KnownKey = { readonly key: string; readonly source: 'env' | 'demo' };
 
 export type AppServices = {
   /** Called with every new state, off the keypress path; resolves with a notice when saving failed. */

@@ -40,9 +40,11 @@ process.env.FORCE_COLOR = String(color);
 
 // A bug must not leave a raw terminal or a page of minified source: one line, exit 1 (the exit handlers
 // restore the terminal).
+// The language of that line: the environment's until the command line is read, then --lang's.
+let lang = detectLocale(userEnv);
 const fatal = (error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
-  const text = contentFor(detectLocale(userEnv)).cli.internalError;
+  const text = contentFor(lang).cli.internalError;
   process.stderr.write(`\nopenai-topup: ${fill(text, { message })}\n`);
   process.exit(1);
 };
@@ -121,6 +123,8 @@ async function drawFirstFrame(flags: Flags): Promise<number | undefined> {
 
 async function main(): Promise<number> {
   const parsed = parseCommandLine(process.argv.slice(2), process.env);
+  if (parsed.kind === 'usage-error' || parsed.kind === 'help') lang = parsed.lang;
+  else if (parsed.kind !== 'version') lang = parsed.flags.lang;
   if (parsed.kind === 'usage-error') {
     process.stderr.write(`openai-topup: ${parsed.message}\n`);
     // `check --json` answers in JSON even when its flags are wrong, so scripts always get an object.

@@ -36,6 +36,8 @@ const COMMAND_WORDS: readonly Exclude<Command, 'wizard'>[] = ['check', 'serve', 
 /** Every flag, after its value is checked. */
 export type Flags = {
   readonly lang: Locale;
+  /** Whether --lang was given: it then wins over the language saved with progress (CLI.md, Precedence). */
+  readonly langFromFlag?: boolean;
   readonly print: boolean;
   readonly restart: boolean;
   readonly screenReader: boolean;
@@ -441,6 +443,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
 
   const flags: Flags = {
     lang,
+    langFromFlag: langText !== undefined,
     print: flag('print'),
     restart: flag('restart'),
     screenReader: flag('screen-reader'),

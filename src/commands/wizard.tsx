@@ -79,6 +79,11 @@ export async function runWizard(
     if (!removed.ok) startNotice = fill(content.ui.storeNote.unwritable, { reason: removed.reason });
   }
   const loaded = loadProgress(file);
+  // The language saved with the progress comes back, unless --lang says otherwise (CLI.md, Precedence).
+  const locale =
+    loaded.kind === 'found' && !flags.langFromFlag && loaded.progress.step !== 'welcome'
+      ? loaded.progress.locale
+      : flags.lang;
   let resumeFrom: Pick<WizardState, 'index' | 'reached' | 'answers'> | undefined;
   let canSave = true;
   if (loaded.kind === 'found' && loaded.progress.step !== 'welcome') {
@@ -161,7 +166,7 @@ export async function runWizard(
   let result: ExitResult = { code: 0 };
   const instance = render(
     <App
-      initial={initialState(flags.lang)}
+      initial={initialState(locale)}
       ui={ui}
       services={services}
       startNotice={[startNotice, traceNotice].filter(Boolean).join('\n') || undefined}
@@ -190,11 +195,7 @@ export async function runWizard(
   const warm = setTimeout(() => {
     for (const index of [1, 2]) {
       renderToString(
-        <App
-          initial={{ ...initialState(flags.lang), index, reached: index }}
-          ui={ui}
-          onExit={() => undefined}
-        />,
+        <App initial={{ ...initialState(locale), index, reached: index }} ui={ui} onExit={() => undefined} />,
         { columns: process.stdout.columns || 80 },
       );
     }

@@ -1,6 +1,5 @@
 import { Box, Text } from 'ink';
 import { checkKey, cleanKeyInput } from '../api/key-check.js';
-import type { KnownKey } from '../app-services.js';
 import { ChoiceList } from '../components/choice-list.js';
 import { linesOf } from '../components/measure.js';
 import { RichText } from '../components/rich-text.js';
@@ -14,6 +13,9 @@ import { maskKey } from '../text/secrets.js';
 import type { Step } from '../wizard/steps.js';
 import { stripControl, textField, textFieldReducer } from '../wizard/text-field.js';
 import { choiceHints, fieldHints, ScreenFrame } from './screen-frame.js';
+
+/** A key the wizard already knows of: OPENAI_API_KEY, or the practice key. */
+export type KnownKey = { readonly key: string; readonly source: 'env' | 'demo' };
 
 type Props = {
   readonly step: Step;

@@ -1,25 +1,5 @@
-/** The 14 screens of the guide, in order, as data. Text lives in assets/guide/<locale>.json under the same id. */
+/** The screens of the guide, in order, as data. Text lives in assets/guide/<locale>.json under the same id. */
 import type { WireframeName } from './wireframes.js';
-
-export const STEP_IDS = [
-  'welcome',
-  'login',
-  'settings',
-  'billing',
-  'add-payment',
-  'account-type',
-  'card',
-  'amount',
-  'auto-recharge',
-  'confirm',
-  'balance',
-  'api-key',
-  'test-call',
-  'done',
-] as const;
-
-/** A step id, as used in progress files, `error.step`, content keys and tests. */
-export type StepId = (typeof STEP_IDS)[number];
 
 /** Which screen component draws a step. */
 export type StepKind =
@@ -32,9 +12,9 @@ export type StepKind =
   | 'test-call'
   | 'done';
 
-/** One step of the guide. */
-export type Step = {
-  readonly id: StepId;
+/** One step of the guide, as written in STEPS (its id still a plain string). */
+type StepDefinition = {
+  readonly id: string;
   readonly kind: StepKind;
   /** The platform page for this step, when there is one. */
   readonly url?: string;
@@ -54,7 +34,13 @@ export const PAGES = {
   limits: 'https://platform.openai.com/settings/organization/limits',
 } as const;
 
-export const STEPS: readonly Step[] = [
+/** Keeps each id's literal type, so that StepId is derived from this one list. */
+function defineSteps<const T extends readonly StepDefinition[]>(steps: T): T {
+  return steps;
+}
+
+/** The steps of the guide, in order: the one list (ids, kinds, pages, labels, pictures). */
+const DEFINED = defineSteps([
   { id: 'welcome', kind: 'intro', labels: [] },
   {
     id: 'login',
@@ -125,7 +111,19 @@ export const STEPS: readonly Step[] = [
   },
   { id: 'test-call', kind: 'test-call', labels: [] },
   { id: 'done', kind: 'done', labels: [] },
-];
+]);
+
+/** A step id, as used in progress files, `error.step`, content keys and tests. */
+export type StepId = (typeof DEFINED)[number]['id'];
+
+/** One step of the guide. */
+export type Step = StepDefinition & { readonly id: StepId };
+
+/** The steps of the guide, in order. */
+export const STEPS: readonly Step[] = DEFINED;
+
+/** Every step id, in order (derived from STEPS). */
+export const STEP_IDS: readonly StepId[] = STEPS.map((step) => step.id);
 
 /** The position of a step in STEPS. */
 export function stepIndex(id: StepId): number {
@@ -139,7 +137,7 @@ export function isStepId(value: unknown): value is StepId {
 
 /** The step at a position; positions are always clamped by the reducer, so this never misses. */
 export function stepAt(index: number): Step {
-  const step = STEPS[Math.min(Math.max(index, 0), STEPS.length - 1)];
+  const step: Step | undefined = STEPS[Math.min(Math.max(index, 0), STEPS.length - 1)];
   if (!step) throw new Error('STEPS is empty');
   return step;
 }

@@ -1,6 +1,6 @@
 /** Runs the built CLI as a separate process with piped stdio (npm test builds dist/ first). */
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,19 +35,28 @@ export function baseEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 /** Runs the CLI to its end (bounded), feeding `input` on stdin. */
 export function runCli(
   args: readonly string[],
-  options: { env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number; nodeArgs?: readonly string[] } = {},
+  options: {
+    env?: NodeJS.ProcessEnv;
+    input?: string;
+    timeoutMs?: number;
+    nodeArgs?: readonly string[];
+    /** A file to write stdout to instead of a pipe (e.g. /dev/full). */
+    stdoutTo?: string;
+  } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
+    const out = options.stdoutTo ? openSync(options.stdoutTo, 'w') : 'pipe';
     const child = spawn(process.execPath, [...(options.nodeArgs ?? []), CLI, ...args], {
       env: options.env ?? baseEnv(),
-      stdio: 'pipe',
+      stdio: ['pipe', out, 'pipe'],
     });
+    if (typeof out === 'number') closeSync(out);
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
       stdout += chunk;
     });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
     });
     const timer = setTimeout(() => {
@@ -62,6 +71,6 @@ export function runCli(
       clearTimeout(timer);
       resolve({ code, signal, stdout, stderr });
     });
-    child.stdin.end(options.input ?? '');
+    child.stdin?.end(options.input ?? '');
   });
 }
