@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import pty from '@lydell/node-pty';
 import { build } from 'esbuild';
 import { bundleOptions } from '../scripts/esbuild-options.mjs';
+import { startInstantServer } from './instant-server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(root, 'dist/cli.js');
@@ -152,6 +153,25 @@ async function peakRssWalk() {
   return kb / 1024;
 }
 
+/** Peak RSS of a whole process, in MB, as GNU time reports it (the kernel's maximum resident set size). */
+function peakRssOf(file, args, extraEnv = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn('/usr/bin/time', ['-f', 'maxrss=%M', file, ...args], {
+      env: env(extraEnv),
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let err = '';
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
+    child.on('close', () => {
+      const kb = Number(/maxrss=(\d+)/.exec(err)?.[1]);
+      if (kb) resolve(kb / 1024);
+      else reject(new Error(`no maxrss from ${args.join(' ')}: ${err}`));
+    });
+  });
+}
+
 function timeProcess(file, args, extraEnv = {}) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -239,6 +259,26 @@ async function main() {
   }
   serve.stop();
 
+  // `check --json` as a script runs it: a whole process against a loopback server that answers at once
+  // (not `serve`, whose stream is paced), interleaved with the floor measured the same way.
+  const instant = await startInstantServer();
+  const key = { OPENAI_API_KEY: 'sk-proj-FAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfake0000' };
+  const checkArgs = [CLI, 'check', '--json', '--base-url', instant.url];
+  const floorProcess = [];
+  const checkProcess = [];
+  const checkRss = [];
+  for (let i = 0; i < REPS + 2; i++) {
+    const floorMs = (await timeProcess(process.execPath, ['-e', '0'])).ms;
+    const checkMs = (await timeProcess(process.execPath, checkArgs, key)).ms;
+    if (i >= 2) {
+      floorProcess.push(floorMs);
+      checkProcess.push(checkMs);
+    }
+  }
+  for (let i = 0; i < 5; i++) checkRss.push(await peakRssOf(process.execPath, checkArgs, key));
+  await instant.stop();
+  const checkRatio = round(stats(checkProcess).median / stats(floorProcess).median);
+
   const pack = JSON.parse(
     execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: root, encoding: 'utf8' }),
   )[0];
@@ -257,6 +297,8 @@ async function main() {
     keypressToNextScreenMs: keys,
     peakRssMb: stats(rss),
     checkDemoJsonMs: stats(checkTimes),
+    checkJsonProcessMs: { floor: stats(floorProcess), check: stats(checkProcess), ratio: checkRatio },
+    checkJsonPeakRssMb: stats(checkRss),
     guideCurlAgainstServeMs: stats(curlTimes),
     package: {
       packedBytes: pack.size,
@@ -269,6 +311,8 @@ async function main() {
       keypressP95AtMost30ms: keys.p95 <= 30,
       peakRssAtMost75Mb: stats(rss).max <= 75,
       zeroRuntimeDependencies: runtimeDependencies === 0,
+      checkAtMost1_9xFloor: checkRatio <= 1.9,
+      checkPeakRssAtMost52Mb: stats(checkRss).max <= 52,
     },
   };
 
@@ -288,6 +332,9 @@ async function main() {
     row('keypress → next screen, ms', keys, `p95 ${keys.p95} (goal ≤ 30)`),
     row('peak RSS, --demo walk + call, MB', results.peakRssMb, '(goal ≤ 75)'),
     row('check --demo --json, ms', results.checkDemoJsonMs),
+    row('process: node -e 0, ms', stats(floorProcess), '1.0×'),
+    row('process: check --json (loopback), ms', stats(checkProcess), `${checkRatio}× (goal ≤ 1.9×)`),
+    row('peak RSS, check --json, MB', stats(checkRss), '(goal ≤ 52)'),
     row("guide's curl against serve, ms", results.guideCurlAgainstServeMs),
     '',
     `npm pack: ${pack.size} bytes packed, ${pack.unpackedSize} unpacked, ${pack.entryCount} files, ${runtimeDependencies} runtime dependencies`,

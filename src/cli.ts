@@ -9,8 +9,6 @@ import pkg from '../package.json' with { type: 'json' };
 import { type Flags, parseCommandLine } from './commands/args.js';
 import { contentFor, fill } from './content/content.js';
 import { detectLocale } from './content/locale.js';
-import { progressPaths } from './store/paths.js';
-import { loadProgress } from './store/progress.js';
 import { restoreTerminal, shutdown, takeTerminal } from './system/signals.js';
 import { colorLevel, isDumbTerminal, supportsUnicode } from './system/terminal.js';
 
@@ -101,6 +99,11 @@ async function drawFirstFrame(flags: Flags): Promise<number | undefined> {
   const { columns, rows } = process.stdout;
   // With --debug the first screen carries a notice: Ink draws it.
   if (flags.screenReader || flags.debug || !columns || !rows || columns < 40 || rows < 15) return undefined;
+  // Loaded here, not at the top: `check` and the other commands never read the progress file.
+  const [{ progressPaths }, { loadProgress }] = await Promise.all([
+    import('./store/paths.js'),
+    import('./store/progress.js'),
+  ]);
   const paths = progressPaths(userEnv);
   const saved = flags.restart
     ? { kind: 'none' as const }
@@ -136,7 +139,10 @@ async function main(): Promise<number> {
     return 0;
   }
   if (parsed.kind === 'help') {
-    const { helpText } = await import('./commands/help.js');
+    const [{ helpText }, { progressPaths }] = await Promise.all([
+      import('./commands/help.js'),
+      import('./store/paths.js'),
+    ]);
     const paths = progressPaths(process.env);
     const home = process.platform === 'win32' ? undefined : homedir();
     process.stdout.write(
