@@ -31,6 +31,7 @@ import {
   type Capture,
   type ColourExpectation,
   checkRules,
+  describeEvents,
   formatCapture,
   formatWalk,
   knownUrls,
@@ -87,6 +88,8 @@ const WALKS: readonly Walk[] = [
 
 /** A key that is obviously fake, of a real key's shape. */
 const FAKE_KEY = 'sk-proj-FAKE0golden0screens0not0a0real0key0000000000000000000000AbCd';
+/** The fake key as notes name it: the snapshots never hold a key, even a fake one. */
+const FAKE_KEY_NOTE = `<a fake key, ${FAKE_KEY.length} characters>`;
 
 const modeArgs = (walk: Walk): string[] => [
   '--lang',
@@ -203,7 +206,7 @@ async function noCreditWalk(walk: Walk, sessions: Session[]): Promise<Capture[]>
     await session.burst('Enter');
     await session.shot(`${stepName(13)}: checking the key`);
     server.open();
-    await session.wait();
+    await session.wait('the key check answered');
     await session.shot(`${stepName(13)}: before sending`);
     await session.burst('Enter', { until: 'changed', quietMs: 250 });
     await session.shot(`${stepName(13)}: no credit`, { quietMs: 250 });
@@ -243,26 +246,20 @@ function burstParts(walk: Walk, sessions: Session[]): Array<() => Promise<Captur
     else await session.burst(keys, { until: 'changed-or-same' });
     const capture = await session.shot(`${burst.name} · ${apart ? 'typed apart' : 'in one write'}`);
     session.kill();
-    const note = `${shorter(burst.setup)}, then ${shorter(keys)} ${apart ? 'typed apart' : 'in one write'}`;
+    const note = `${shorter(burst.setup)}, then ${keys.replace(FAKE_KEY, FAKE_KEY_NOTE)} ${apart ? 'typed apart' : 'in one write'}`;
     return [{ ...capture, after: note }];
   };
   return BURSTS.flatMap((burst) => [() => one(burst, false), () => one(burst, true)]);
 }
 
-/** Keys for a note: repeats counted ("Enter ×7"), the fake key named rather than written out. */
+/** Keys typed apart, for a note: repeats counted ("Enter ×7"), the fake key named. */
 function shorter(notation: string): string {
-  const words = notation
-    .split(' ')
-    .filter(Boolean)
-    .map((word) => (word === FAKE_KEY ? `<a fake key, ${FAKE_KEY.length} characters>` : word));
-  const out: string[] = [];
-  for (let i = 0; i < words.length; ) {
-    let j = i;
-    while (words[j] === words[i]) j++;
-    out.push(j - i > 2 ? `${words[i]} ×${j - i}` : words.slice(i, j).join(' '));
-    i = j;
-  }
-  return out.join(' ');
+  return describeEvents(
+    notation
+      .split(' ')
+      .filter(Boolean)
+      .map((word) => (word === FAKE_KEY ? FAKE_KEY_NOTE : word)),
+  );
 }
 
 /** Runs jobs with at most `limit` at a time; results in the jobs' order. */

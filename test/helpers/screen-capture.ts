@@ -342,6 +342,18 @@ function asleep(pid: number): boolean {
   }
 }
 
+/** A capture's note from what happened before it: repeats counted ("Enter ×11"). */
+export function describeEvents(events: readonly string[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < events.length; ) {
+    let j = i;
+    while (events[j] === events[i]) j++;
+    out.push(j - i > 2 ? `${events[i]} ×${j - i}` : events.slice(i, j).join(', '));
+    i = j;
+  }
+  return out.join(', ') || '(nothing)';
+}
+
 /** Options of one run. */
 export type SessionOptions = {
   readonly args: readonly string[];
@@ -432,7 +444,8 @@ export function startSession(options: SessionOptions) {
   };
 
   const captures: Capture[] = [];
-  let pendingKeys = 'start';
+  // What happened since the last capture, for its note: keys sent, or events named by the caller.
+  let pending: string[] = ['start'];
 
   const session = {
     captures,
@@ -442,7 +455,7 @@ export function startSession(options: SessionOptions) {
     async burst(notation: string, opts: { until?: Until; quietMs?: number } = {}): Promise<Capture> {
       const before = last ? signature(last) : undefined;
       run.write(keysFrom(notation).join(''));
-      pendingKeys = pendingKeys === '' ? notation : `${pendingKeys}, ${notation}`;
+      pending.push(notation);
       last = await settle({ until: opts.until ?? 'changed', quietMs: opts.quietMs, before });
       return last;
     },
@@ -457,19 +470,20 @@ export function startSession(options: SessionOptions) {
       opts: { until?: Until; quietMs?: number; kind?: Capture['kind'] } = {},
     ): Promise<Capture> {
       const settled = await settle({ until: opts.until, quietMs: opts.quietMs });
-      const capture = { ...settled, name, after: pendingKeys || '(nothing)', kind: opts.kind ?? 'screen' };
+      const capture = { ...settled, name, after: describeEvents(pending), kind: opts.kind ?? 'screen' };
       last = capture;
       captures.push(capture);
-      pendingKeys = '';
+      pending = [];
       return capture;
     },
     /** Writes keys without waiting for anything (before exitShot). */
     send(notation: string): void {
       run.write(keysFrom(notation).join(''));
-      pendingKeys = pendingKeys === '' ? notation : `${pendingKeys}, ${notation}`;
+      pending.push(notation);
     },
-    /** Waits, without keys, until the screen changes (or as `until` says) and settles. */
-    async wait(opts: { until?: Until; quietMs?: number } = {}): Promise<Capture> {
+    /** Waits, without keys, until the screen changes (or as `until` says) and settles; `why` notes it. */
+    async wait(why: string, opts: { until?: Until; quietMs?: number } = {}): Promise<Capture> {
+      pending.push(why);
       const before = last ? signature(last) : undefined;
       last = await settle({ until: opts.until ?? 'changed', quietMs: opts.quietMs, before });
       return last;
