@@ -438,7 +438,8 @@ describe('golden screens', () => {
     }
     for (const known of listed) {
       const covered = checks.filter((c) => c.rule === known.rule && known.pattern.test(c.capture));
-      if (covered.length === 0) problems.push(`listed "${known.rule}" on ${known.capture}: no such capture`);
+      if (covered.length === 0)
+        problems.push(`listed "${known.rule}" on ${known.capture}: no capture the rule applies to matches`);
       for (const kept of covered.filter((c) => !c.broken))
         problems.push(`listed "${known.rule}" on ${known.capture}, but ${kept.capture} keeps it now`);
     }
