@@ -24,6 +24,8 @@ export type PtyOptions = {
   readonly sttyAfter?: boolean;
   /** CI for the child, set on purpose (CI from anywhere else is removed). */
   readonly ci?: string;
+  /** Arguments for node before the CLI's path (e.g. `--import` of a preload); not with sttyAfter. */
+  readonly nodeArgs?: readonly string[];
 };
 
 /** Spawns `openai-topup <args>` in a sized pseudo-terminal. */
@@ -35,7 +37,8 @@ export function spawnCli(args: readonly string[], options: PtyOptions = {}) {
     HOME: process.env.HOME,
     LANG: 'en_US.UTF-8',
     TERM: 'xterm-256color',
-    XDG_CONFIG_HOME: freshConfigHome(),
+    // A fresh config folder unless the caller brings its own (then none is made for nothing).
+    XDG_CONFIG_HOME: options.env?.XDG_CONFIG_HOME ?? freshConfigHome(),
     ...options.env,
   };
   for (const name of Object.keys(env)) if (name === 'CI' || name.startsWith('CI_')) delete env[name];
@@ -47,7 +50,11 @@ export function spawnCli(args: readonly string[], options: PtyOptions = {}) {
         rows,
         env: env as Record<string, string>,
       })
-    : pty.spawn(process.execPath, [CLI, ...args], { cols, rows, env: env as Record<string, string> });
+    : pty.spawn(process.execPath, [...(options.nodeArgs ?? []), CLI, ...args], {
+        cols,
+        rows,
+        env: env as Record<string, string>,
+      });
   const term = new xterm.Terminal({ cols, rows, allowProposedApi: true, scrollback: 200 });
   let raw = '';
   let exit: { exitCode: number; signal?: number } | undefined;
@@ -100,6 +107,10 @@ export function spawnCli(args: readonly string[], options: PtyOptions = {}) {
   return {
     child,
     env,
+    /** The emulator itself, for reading cells, colours and modes (screen-capture.ts). */
+    terminal: term,
+    /** Whether the CLI has exited. */
+    exited: () => exit !== undefined,
     screen,
     raw: () => raw,
     waitFor,
