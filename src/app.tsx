@@ -4,6 +4,7 @@ import { type ReactNode, useEffect, useReducer, useRef, useState } from 'react';
 import { DEFAULT_POLICY } from './api/call-machine.js';
 import { DEFAULT_BASE_URL } from './api/request.js';
 import type { AppServices } from './app-services.js';
+import { ProgressBar } from './components/progress-bar.js';
 import { UiContext, type UiOptions } from './components/ui-options.js';
 import { type Content, contentFor, fill } from './content/content.js';
 import { warmNumberFormats } from './content/numbers.js';
@@ -17,7 +18,7 @@ import { DoneScreen } from './screens/done-screen.js';
 import { GuideScreen } from './screens/guide-screen.js';
 import { HelpOverlay } from './screens/help-overlay.js';
 import { ResumeScreen } from './screens/resume-screen.js';
-import { StepList } from './screens/step-list.js';
+import { SIDE_LIST_WIDTH, StepList } from './screens/step-list.js';
 import { TestCallScreen } from './screens/test-call-screen.js';
 import { type WizardAction, type WizardState, wizardReducer } from './wizard/reducer.js';
 
@@ -130,6 +131,7 @@ export function App({ initial, ui, services = {}, startNotice, resumeFrom, onExi
     quit,
     finish: finishGuide,
     active: state.overlay === 'none',
+    overlay: state.overlay,
   };
 
   const uiOptions: UiOptions = { ...ui, columns, rows: rows ?? 24 };
@@ -159,7 +161,7 @@ export function App({ initial, ui, services = {}, startNotice, resumeFrom, onExi
 
   const sideList = columns >= SIDE_LIST_COLUMNS && !ui.screenReader;
   const closeOverlay = () => dispatch({ type: 'close-overlay' });
-  const mainWidth = sideList ? columns - 30 : columns;
+  const mainWidth = sideList ? columns - SIDE_LIST_WIDTH - 2 : columns;
   const screen = (
     <StepScreen
       key={step.id}
@@ -174,13 +176,24 @@ export function App({ initial, ui, services = {}, startNotice, resumeFrom, onExi
     />
   );
   let overlay: ReactNode = null;
-  if (state.overlay === 'help') overlay = <HelpOverlay content={content} onClose={closeOverlay} />;
+  // Help and the step list keep the step's progress line on top: the reader still knows where they are.
+  const progress = (
+    <ProgressBar
+      number={state.index + 1}
+      total={STEPS.length}
+      name={content.steps[step.id].name}
+      template={content.ui.progress}
+    />
+  );
+  if (state.overlay === 'help')
+    overlay = <HelpOverlay content={content} progress={progress} onClose={closeOverlay} />;
   if (state.overlay === 'steps') {
     overlay = (
       <StepList
         state={state}
         content={content}
         interactive
+        progress={progress}
         onGo={(id) => dispatch({ type: 'go-to', step: id })}
         onClose={closeOverlay}
       />
@@ -204,7 +217,7 @@ export function App({ initial, ui, services = {}, startNotice, resumeFrom, onExi
               {main}
             </Box>
             {sideList && state.overlay !== 'steps' ? (
-              <Box flexDirection="column" marginLeft={2} width={28}>
+              <Box flexDirection="column" marginLeft={2} width={SIDE_LIST_WIDTH}>
                 <StepList
                   state={state}
                   content={content}

@@ -116,6 +116,7 @@ async function drawFirstFrame(flags: Flags): Promise<number | undefined> {
   const frame = welcomeFrame({
     locale: flags.lang,
     columns,
+    rows,
     ascii: flags.ascii || !supportsUnicode(userEnv),
     color: color > 0,
   });

@@ -21,7 +21,9 @@ export function printGuide(
   STEPS.forEach((step, index) => {
     const s = content.steps[step.id];
     lines.push(`${index + 1}. ${s.title}`);
-    for (const paragraph of s.body) lines.push(`   ${plain(paragraph, '"')}`);
+    // Plain text has no screen to fit: the longer explanation is printed too.
+    const more = 'more' in s ? (s.more as readonly string[]) : [];
+    for (const paragraph of [...s.body, ...more]) lines.push(`   ${plain(paragraph, '"')}`);
     if (step.id === 'card' || step.id === 'confirm') lines.push(`   ${content.steps.card.declined}`);
     if (step.labels.length > 0) {
       lines.push(`   ${fill(text.lookFor, { labels: step.labels.map((label) => `"${label}"`).join(', ') })}`);

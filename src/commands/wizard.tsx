@@ -4,6 +4,7 @@ import { render, renderToString } from 'ink';
 import { DEFAULT_POLICY } from '../api/call-machine.js';
 import { DEFAULT_BASE_URL } from '../api/request.js';
 import { App, type AppServices, type ExitResult } from '../app.js';
+import { wrapText } from '../components/text-width.js';
 import { contentFor, fill } from '../content/content.js';
 import { PRACTICE_KEY } from '../demo/practice-key.js';
 import { eraseLines } from '../screens/first-frame.js';
@@ -206,10 +207,19 @@ export async function runWizard(
   release();
   await progressWritten();
   await demo?.then((server) => server.close());
-  if (result.message) process.stdout.write(`${result.message}\n`);
+  // The last words are wrapped to the terminal as a screen would be: no line wider than it.
+  // Ink's screen-reader output ends without a line break: start on a line of our own.
+  let lead = flags.screenReader ? '\n' : '';
+  const say = (text: string) => {
+    const lines = wrapText(text, process.stdout.columns || 80).map((line) => line.trimEnd());
+    process.stdout.write(`${lead}${lines.join('\n')}\n`);
+    lead = '';
+  };
+  if (result.message) say(result.message);
   if (trace) {
     trace.close();
-    process.stdout.write(`${fill(contentFor(flags.lang).ui.debugTrace.end, { path: trace.path })}\n`);
+    // Not wrapped: a path is one token, and a line broken inside it would not copy back.
+    process.stdout.write(`${lead}${fill(contentFor(flags.lang).ui.debugTrace.end, { path: trace.path })}\n`);
   }
   return result.code;
 }

@@ -1,28 +1,33 @@
-import { Text } from 'ink';
+import { Box, Text } from 'ink';
 import { asciiFold } from '../content/content.js';
+import { type Hint, hintSeparator, layoutHints } from './layout.js';
 import { theme } from './theme.js';
 import { useUi } from './ui-options.js';
 
-/** A key and what it does here, e.g. ['Enter', 'next']. */
-export type Hint = readonly [key: string, action: string];
+export type { Hint } from './layout.js';
 
 type Props = {
   readonly hints: readonly Hint[];
 };
 
-/** The keys that work on this screen, on one wrapped line. */
+/** The keys that work on this screen: lines break between hints, never between a key and its words. */
 export function KeyHints({ hints }: Props) {
-  const { ascii } = useUi();
-  const sep = ascii ? ' - ' : ' · ';
+  const { ascii, columns } = useUi();
+  const sep = hintSeparator(ascii);
+  const fold = (text: string) => (ascii ? asciiFold(text) : text);
   return (
-    <Text wrap="wrap">
-      {hints.map(([key, action], index) => (
-        <Text key={key}>
-          {index > 0 ? <Text {...theme.hint}>{sep}</Text> : null}
-          <Text {...theme.key}>{ascii ? asciiFold(key) : key}</Text>
-          <Text {...theme.hint}>{` ${ascii ? asciiFold(action) : action}`}</Text>
+    <Box flexDirection="column">
+      {layoutHints(hints, columns, ascii).map((line) => (
+        <Text key={line.map(([key]) => key).join(' ')} wrap="wrap">
+          {line.map(([key, action], index) => (
+            <Text key={key}>
+              {index > 0 ? <Text {...theme.hint}>{sep}</Text> : null}
+              <Text {...theme.key}>{fold(key)}</Text>
+              <Text {...theme.hint}>{` ${fold(action)}`}</Text>
+            </Text>
+          ))}
         </Text>
       ))}
-    </Text>
+    </Box>
   );
 }

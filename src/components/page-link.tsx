@@ -1,6 +1,8 @@
 import { Box, Text } from 'ink';
 import Link from 'ink-link';
+import { breakUrl } from './layout.js';
 import { theme } from './theme.js';
+import { useUi } from './ui-options.js';
 
 type Props = {
   readonly url: string;
@@ -8,11 +10,18 @@ type Props = {
   readonly text: string;
 };
 
+/** Rows a page link takes: its words, and the bare URL broken after slashes (or nothing when it cannot be). */
+export function pageLinkLines(url: string, columns: number): number {
+  return 1 + (breakUrl(url, columns)?.length ?? 0);
+}
+
 /**
- * A clickable link (OSC 8 where the terminal supports it) and the plain URL on its own line(s), with
- * nothing else on them, so it copies cleanly even when it wraps.
+ * A clickable link (OSC 8 where the terminal supports it) and the plain URL on its own line(s), with nothing
+ * else on them, broken only after a `/` so that no piece is cut inside a word.
  */
 export function PageLink({ url, text }: Props) {
+  const { columns } = useUi();
+  const lines = breakUrl(url, columns) ?? [];
   return (
     <Box flexDirection="column">
       <Link url={url} fallback={false}>
@@ -20,7 +29,25 @@ export function PageLink({ url, text }: Props) {
           {text}
         </Text>
       </Link>
-      <Text wrap="wrap">{url}</Text>
+      {lines.map((line) => (
+        <Text key={line} wrap="truncate">
+          {line}
+        </Text>
+      ))}
+    </Box>
+  );
+}
+
+/** A bare URL alone on its line(s), broken only after a `/`; nothing where it cannot be broken so. */
+export function BareUrl({ url }: { readonly url: string }) {
+  const { columns } = useUi();
+  return (
+    <Box flexDirection="column">
+      {(breakUrl(url, columns) ?? []).map((line) => (
+        <Text key={line} wrap="truncate">
+          {line}
+        </Text>
+      ))}
     </Box>
   );
 }

@@ -1,7 +1,7 @@
 /** Connects a screen to the keyboard: maps keys to intents and runs the screen's or the wizard's handler. */
 import type { Key } from 'ink';
 import { createContext, useContext, useLayoutEffect, useRef } from 'react';
-import type { WizardAction } from '../wizard/reducer.js';
+import type { Overlay, WizardAction } from '../wizard/reducer.js';
 import { type Intent, type KeyMode, keyToIntent } from './key-intent.js';
 
 /** A key handler as registered: read at the moment a key arrives, so it is always the newest render's. */
@@ -27,6 +27,8 @@ export type WizardControls = {
   readonly finish: () => void;
   /** Whether screens receive keys (false while an overlay is open). */
   readonly active: boolean;
+  /** What is drawn over the screen: help, the step list, or what moved behind Tab. */
+  readonly overlay: Overlay;
 };
 
 export const WizardControlsContext = createContext<WizardControls>({
@@ -35,6 +37,7 @@ export const WizardControlsContext = createContext<WizardControls>({
   quit: () => undefined,
   finish: () => undefined,
   active: true,
+  overlay: 'none',
 });
 
 /** The wizard's controls, for screens. */

@@ -1,8 +1,5 @@
-import { Box } from 'ink';
 import { useState } from 'react';
 import { PRICE_TABLE, whatItBuys } from '../api/prices.js';
-import { linesOf } from '../components/measure.js';
-import { RichText } from '../components/rich-text.js';
 import { keyToEdit, TextField } from '../components/text-field.js';
 import { useUi } from '../components/ui-options.js';
 import type { Content } from '../content/content.js';
@@ -13,7 +10,7 @@ import { useSyncReducer } from '../hooks/use-sync-state.js';
 import { type AmountError, formatDollars, MIN_DOLLARS, parseAmount } from '../wizard/amount.js';
 import type { Step } from '../wizard/steps.js';
 import { textField, textFieldReducer } from '../wizard/text-field.js';
-import { fieldHints, ScreenFrame } from './screen-frame.js';
+import { fieldHints, nodeBlock, ScreenFrame, textBlock, textLines } from './screen-frame.js';
 
 type Props = {
   readonly step: Step;
@@ -30,7 +27,7 @@ export function AmountScreen({ step, content, locale, notice, amount }: Props) {
   const [field, edit, currentField] = useSyncReducer(textFieldReducer, textField(amount ?? '10'));
   const [error, setError] = useState<AmountError | undefined>();
   const text = content.steps.amount;
-  const { columns } = useUi();
+  const ui = useUi();
 
   useScreenKeys(
     {
@@ -51,47 +48,35 @@ export function AmountScreen({ step, content, locale, notice, amount }: Props) {
 
   const live = parseAmount(field.value);
   const buys = live.ok ? whatItBuys(live.dollars) : undefined;
+  const estimateVars =
+    buys && live.ok
+      ? {
+          date: PRICE_TABLE.asOf,
+          amount: formatDollars(live.value),
+          calls: formatAbout(buys.calls, locale),
+          input: formatCompact(buys.inputTokens, locale),
+          output: formatCompact(buys.outputTokens, locale),
+        }
+      : undefined;
+  const blocks = [
+    nodeBlock(
+      'field',
+      textLines(`${text.field}${field.value} `, ui),
+      <TextField label={text.field} state={field} focused />,
+      {
+        margin: true,
+      },
+    ),
+    ...(error
+      ? [textBlock('error', text.errors[error], ui, { vars: { min: MIN_DOLLARS }, tone: 'error' })]
+      : []),
+    ...(!error && estimateVars
+      ? [textBlock('estimate', text.estimate, ui, { vars: estimateVars, role: 'more' })]
+      : []),
+    ...(live.ok && live.aboveGuide ? [textBlock('above', text.warnAboveGuide, ui, { tone: 'warning' })] : []),
+    textBlock('facts', text.facts, ui, { margin: true, role: 'more' }),
+  ];
   return (
-    <ScreenFrame
-      step={step}
-      content={content}
-      hints={fieldHints(content)}
-      notice={notice}
-      // The field, the estimate (or error) and the warning, then the facts after a blank line.
-      contentLines={
-        2 +
-        linesOf(
-          [
-            `${text.field}${field.value}`,
-            text.estimate,
-            live.ok && live.aboveGuide && text.warnAboveGuide,
-            text.facts,
-          ],
-          columns,
-        )
-      }
-    >
-      <Box marginTop={1}>
-        <TextField label={text.field} state={field} focused />
-      </Box>
-      {error ? (
-        <RichText text={text.errors[error]} vars={{ min: MIN_DOLLARS }} tone="error" />
-      ) : live.ok && buys ? (
-        <RichText
-          text={text.estimate}
-          vars={{
-            date: PRICE_TABLE.asOf,
-            amount: formatDollars(live.value),
-            calls: formatAbout(buys.calls, locale),
-            input: formatCompact(buys.inputTokens, locale),
-            output: formatCompact(buys.outputTokens, locale),
-          }}
-        />
-      ) : null}
-      {live.ok && live.aboveGuide ? <RichText text={text.warnAboveGuide} tone="warning" /> : null}
-      <Box marginTop={1}>
-        <RichText text={text.facts} />
-      </Box>
-    </ScreenFrame>
+    <ScreenFrame step={step} content={content} hints={fieldHints(content)} notice={notice} blocks={blocks} />
   );
 }

@@ -1,8 +1,6 @@
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
 import { checkKey, cleanKeyInput } from '../api/key-check.js';
 import { ChoiceList } from '../components/choice-list.js';
-import { linesOf } from '../components/measure.js';
-import { RichText } from '../components/rich-text.js';
 import { keyToEdit } from '../components/text-field.js';
 import { useUi } from '../components/ui-options.js';
 import type { Content } from '../content/content.js';
@@ -12,7 +10,15 @@ import { useSyncReducer, useSyncState } from '../hooks/use-sync-state.js';
 import { maskKey } from '../text/secrets.js';
 import type { Step } from '../wizard/steps.js';
 import { stripControl, textField, textFieldReducer } from '../wizard/text-field.js';
-import { choiceHints, fieldHints, ScreenFrame } from './screen-frame.js';
+import {
+  choiceHints,
+  fieldHints,
+  nodeBlock,
+  plainLine,
+  ScreenFrame,
+  textBlock,
+  textLines,
+} from './screen-frame.js';
 
 /** A key the wizard already knows of: OPENAI_API_KEY, or the practice key. */
 export type KnownKey = { readonly key: string; readonly source: 'env' | 'demo' };
@@ -44,7 +50,7 @@ export function ApiKeyScreen({ step, content, notice, suggested, apiKey, onApiKe
   const [field, edit, currentField] = useSyncReducer(textFieldReducer, textField(''));
   const [problem, setProblem, currentProblem] = useSyncState<string | undefined>(undefined);
   const text = content.steps['api-key'];
-  const { columns } = useUi();
+  const ui = useUi();
 
   const problemText = (checked: Exclude<ReturnType<typeof checkKey>, { ok: true }>) =>
     fill(content.keyCheck[checked.problem], { service: checked.service ?? '', length: checked.length });
@@ -93,61 +99,42 @@ export function ApiKeyScreen({ step, content, notice, suggested, apiKey, onApiKe
   );
 
   const hints = phase === 'choose' ? choiceHints(content, step) : fieldHints(content);
-  return (
-    <ScreenFrame
-      step={step}
-      content={content}
-      hints={hints}
-      notice={notice}
-      contentLines={
-        3 +
-        linesOf(
-          [
-            text.commonCause,
-            phase === 'choose' ? text.envFound : text.prompt,
-            text.typed,
-            problem,
-            text.notStored,
-          ],
-          columns,
-        ) +
-        (phase === 'choose' ? 2 : 0)
-      }
-    >
-      <Box marginTop={1}>
-        <RichText text={text.commonCause} tone="warning" />
-      </Box>
-      {phase === 'choose' && suggested ? (
-        <Box flexDirection="column" marginTop={1}>
-          <Text>
-            {suggested.source === 'demo'
-              ? text.demoKey
-              : fill(text.envFound, { masked: maskKey(cleanKeyInput(suggested.key)) })}
-          </Text>
-          <ChoiceList
-            options={[
-              { value: 'use', label: text.useEnv },
-              { value: 'other', label: text.enterOther },
-            ]}
-            selected={selected}
-          />
-        </Box>
-      ) : (
-        <Box flexDirection="column" marginTop={1}>
-          <Text>{text.prompt}</Text>
-          <Text aria-label={text.prompt}>
-            {'> '}
-            {field.value
-              ? fill(text.typed, { length: [...field.value].length, masked: maskKey(field.value) })
-              : text.nothingYet}
-          </Text>
-          {problem ? <RichText text={problem} tone="error" /> : null}
-        </Box>
-      )}
-      {apiKey && phase === 'choose' ? <Text>{fill(text.accepted, { masked: maskKey(apiKey) })}</Text> : null}
-      <Box marginTop={1}>
-        <RichText text={text.notStored} tone="hint" />
-      </Box>
-    </ScreenFrame>
-  );
+  const typed = field.value
+    ? fill(text.typed, { length: [...field.value].length, masked: maskKey(field.value) })
+    : text.nothingYet;
+  const options = [
+    { value: 'use', label: text.useEnv },
+    { value: 'other', label: text.enterOther },
+  ];
+  const known =
+    suggested?.source === 'demo'
+      ? text.demoKey
+      : fill(text.envFound, { masked: maskKey(cleanKeyInput(suggested?.key ?? '')) });
+  const blocks = [
+    textBlock('cause', text.commonCause, ui, { tone: 'warning', margin: true, role: 'more' }),
+    ...(phase === 'choose' && suggested
+      ? [
+          plainLine('known', known, ui, { margin: true }),
+          nodeBlock(
+            'choices',
+            options.reduce((sum, option) => sum + textLines(`❯ ${option.label}`, ui), 0),
+            <ChoiceList options={options} selected={selected} />,
+          ),
+          ...(apiKey ? [plainLine('accepted', fill(text.accepted, { masked: maskKey(apiKey) }), ui)] : []),
+        ]
+      : [
+          plainLine('prompt', text.prompt, ui, { margin: true }),
+          nodeBlock(
+            'field',
+            textLines(`> ${typed}`, ui),
+            <Text aria-label={text.prompt}>
+              {'> '}
+              {typed}
+            </Text>,
+          ),
+          ...(problem ? [textBlock('problem', problem, ui, { tone: 'error' })] : []),
+        ]),
+    textBlock('not-stored', text.notStored, ui, { tone: 'hint', margin: true, role: 'more' }),
+  ];
+  return <ScreenFrame step={step} content={content} hints={hints} notice={notice} blocks={blocks} />;
 }

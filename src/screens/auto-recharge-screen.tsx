@@ -1,8 +1,5 @@
-import { Box } from 'ink';
 import { useState } from 'react';
 import { ChoiceList } from '../components/choice-list.js';
-import { linesOf } from '../components/measure.js';
-import { RichText } from '../components/rich-text.js';
 import { keyToEdit, TextField } from '../components/text-field.js';
 import { useUi } from '../components/ui-options.js';
 import type { Content } from '../content/content.js';
@@ -13,7 +10,15 @@ import { formatDollars, MIN_DOLLARS, parseAmount } from '../wizard/amount.js';
 import type { Answers } from '../wizard/reducer.js';
 import type { Step } from '../wizard/steps.js';
 import { type TextFieldState, textField, textFieldReducer } from '../wizard/text-field.js';
-import { choiceHints, fieldHints, ScreenFrame } from './screen-frame.js';
+import {
+  choiceHints,
+  fieldHints,
+  nodeBlock,
+  plainLine,
+  ScreenFrame,
+  textBlock,
+  textLines,
+} from './screen-frame.js';
 
 type Props = {
   readonly step: Step;
@@ -40,7 +45,7 @@ export function AutoRechargeScreen({ step, content, notice, saved }: Props) {
   );
   const [error, setError] = useState<string | undefined>();
   const text = content.steps['auto-recharge'];
-  const { columns } = useUi();
+  const ui = useUi();
   const errors = content.steps.amount.errors;
 
   useScreenKeys(
@@ -113,44 +118,44 @@ export function AutoRechargeScreen({ step, content, notice, saved }: Props) {
   const hints = phase === 'choose' ? choiceHints(content, step) : fieldHints(content);
   const low = parseAmount(threshold.value);
   const high = parseAmount(restore.value);
-  return (
-    <ScreenFrame
-      step={step}
-      content={content}
-      hints={hints}
-      notice={notice}
-      contentLines={
-        3 +
-        (phase === 'choose'
-          ? 0
-          : 1 +
-            linesOf([text.threshold, phase === 'restore' && text.restoreTo, error, text.warning], columns))
-      }
-    >
-      <Box marginTop={1}>
-        <ChoiceList
-          options={[
-            { value: 'off', label: text.choices.off },
-            { value: 'on', label: text.choices.on },
-          ]}
-          selected={selected}
-        />
-      </Box>
-      {phase === 'choose' ? null : (
-        <Box flexDirection="column" marginTop={1}>
-          <TextField label={text.threshold} state={threshold} focused={phase === 'threshold'} />
-          {phase === 'restore' ? <TextField label={text.restoreTo} state={restore} focused /> : null}
-          {error ? <RichText text={error} tone="error" /> : null}
-          <RichText
-            text={text.warning}
-            vars={{
+  const options = [
+    { value: 'off', label: text.choices.off },
+    { value: 'on', label: text.choices.on },
+  ];
+  const blocks = [
+    nodeBlock(
+      'choices',
+      options.reduce((sum, option) => sum + textLines(`❯ ${option.label}`, ui), 0),
+      <ChoiceList options={options} selected={selected} />,
+      { margin: true },
+    ),
+    ...(phase === 'choose'
+      ? []
+      : [
+          nodeBlock(
+            'threshold',
+            textLines(`${text.threshold}${threshold.value} `, ui),
+            <TextField label={text.threshold} state={threshold} focused={phase === 'threshold'} />,
+            { margin: true },
+          ),
+          ...(phase === 'restore'
+            ? [
+                nodeBlock(
+                  'restore',
+                  textLines(`${text.restoreTo}${restore.value} `, ui),
+                  <TextField label={text.restoreTo} state={restore} focused />,
+                ),
+              ]
+            : []),
+          ...(error ? [plainLine('error', error, ui, { tone: 'error' })] : []),
+          textBlock('warning', text.warning, ui, {
+            vars: {
               threshold: low.ok ? formatDollars(low.value) : '…',
               restoreTo: high.ok ? formatDollars(high.value) : '…',
-            }}
-            tone="warning"
-          />
-        </Box>
-      )}
-    </ScreenFrame>
-  );
+            },
+            tone: 'warning',
+          }),
+        ]),
+  ];
+  return <ScreenFrame step={step} content={content} hints={hints} notice={notice} blocks={blocks} />;
 }

@@ -1,11 +1,11 @@
-import { Box } from 'ink';
 import { ChoiceList } from '../components/choice-list.js';
+import { useUi } from '../components/ui-options.js';
 import type { Content } from '../content/content.js';
 import { useScreenKeys, useWizardControls } from '../hooks/use-screen-keys.js';
 import { useSyncState } from '../hooks/use-sync-state.js';
 import type { Answers } from '../wizard/reducer.js';
 import type { Step } from '../wizard/steps.js';
-import { choiceHints, ScreenFrame } from './screen-frame.js';
+import { choiceHints, nodeBlock, ScreenFrame, textLines } from './screen-frame.js';
 
 type Props = {
   readonly step: Step;
@@ -20,6 +20,7 @@ const ACCOUNT_TYPES = ['individual', 'company'] as const;
 /** Individual or Company: ↑ ↓ to move, Enter to choose and go on. The answer is recorded. */
 export function ChoiceScreen({ step, content, notice, accountType }: Props) {
   const { dispatch } = useWizardControls();
+  const ui = useUi();
   const [selected, setSelected, currentSelected] = useSyncState(
     Math.max(0, ACCOUNT_TYPES.indexOf(accountType ?? 'individual')),
   );
@@ -33,20 +34,17 @@ export function ChoiceScreen({ step, content, notice, accountType }: Props) {
     next: choose,
   });
   const choices = content.steps['account-type'].choices;
+  const options = ACCOUNT_TYPES.map((value) => ({ value, label: choices[value] }));
+  const lines = options.reduce((sum, option) => sum + textLines(`❯ ${option.label}`, ui), 0);
   return (
     <ScreenFrame
       step={step}
       content={content}
       notice={notice}
-      contentLines={1 + ACCOUNT_TYPES.length}
       hints={choiceHints(content, step)}
-    >
-      <Box marginTop={1}>
-        <ChoiceList
-          options={ACCOUNT_TYPES.map((value) => ({ value, label: choices[value] }))}
-          selected={selected}
-        />
-      </Box>
-    </ScreenFrame>
+      blocks={[
+        nodeBlock('choices', lines, <ChoiceList options={options} selected={selected} />, { margin: true }),
+      ]}
+    />
   );
 }

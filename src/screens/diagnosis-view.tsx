@@ -1,12 +1,13 @@
-import { Box, Text } from 'ink';
 import type { Explanation } from '../api/explain.js';
-import { RichText } from '../components/rich-text.js';
-import { theme } from '../components/theme.js';
+import { breakUrl } from '../components/layout.js';
+import { BareUrl } from '../components/page-link.js';
+import type { UiOptions } from '../components/ui-options.js';
 import { type Content, fill } from '../content/content.js';
+import { nodeBlock, plainLine, type ScreenBlock, textBlock } from './screen-frame.js';
 
-type Props = {
-  readonly explanation: Explanation;
+type Options = {
   readonly content: Content;
+  readonly ui: Pick<UiOptions, 'columns' | 'color'>;
   /** The wait for credit ended without credit. */
   readonly gaveUp: boolean;
   /** How long the wizard waits for credit, for the sentence that says it gave up. */
@@ -15,33 +16,44 @@ type Props = {
   readonly practice: boolean;
 };
 
-/** A failed test call: what it means, what to do, the pages that help, whether trying again helps. */
-export function DiagnosisView({ explanation, content, gaveUp, minutes, practice }: Props) {
-  return (
-    <Box flexDirection="column" marginTop={1}>
-      <RichText text={`✗ ${explanation.title}`} tone="error" />
-      {practice ? <RichText text={content.steps['test-call'].practiceResult} tone="warning" /> : null}
-      <RichText text={explanation.meaning} />
-      <RichText text={explanation.action} />
-      {gaveUp ? (
-        <RichText text={fill(content.outcomes['no-credit'].waitGaveUp, { minutes })} tone="warning" />
-      ) : null}
-      {explanation.notes.map((note) => (
-        <RichText key={note} text={note} />
-      ))}
-      {explanation.links.map((url) => (
-        <Text key={url} wrap="wrap">
-          {url}
-        </Text>
-      ))}
-      {explanation.serverMessage ? (
-        // The server's words are drawn as they are: a backtick in them is not one of our label marks.
-        <Text
-          wrap="wrap"
-          {...theme.hint}
-        >{`${content.diagnosis.serverSaid} ${explanation.serverMessage}`}</Text>
-      ) : null}
-      <RichText text={explanation.retry} tone="hint" />
-    </Box>
-  );
+/**
+ * A failed test call as blocks: what it means and what to do stay; the other causes and the server's own
+ * words move behind Tab when the screen is short.
+ */
+export function diagnosisBlocks(explanation: Explanation, options: Options): ScreenBlock[] {
+  const { content, ui } = options;
+  return [
+    textBlock('failure', `✗ ${explanation.title}`, ui, { tone: 'error', margin: true }),
+    ...(options.practice
+      ? [textBlock('practice', content.steps['test-call'].practiceResult, ui, { tone: 'warning' })]
+      : []),
+    textBlock('meaning', explanation.meaning, ui),
+    textBlock('action', explanation.action, ui),
+    ...(options.gaveUp
+      ? [
+          textBlock(
+            'gave-up',
+            fill(content.outcomes['no-credit'].waitGaveUp, { minutes: options.minutes }),
+            ui,
+            {
+              tone: 'warning',
+            },
+          ),
+        ]
+      : []),
+    ...explanation.notes.map((note, index) => textBlock(`note-${index}`, note, ui, { role: 'more' })),
+    ...explanation.links.map((url) =>
+      nodeBlock(`link-${url}`, breakUrl(url, ui.columns)?.length ?? 0, <BareUrl url={url} />),
+    ),
+    // The server's words are drawn as they are: a backtick in them is not one of our label marks.
+    ...(explanation.serverMessage
+      ? [
+          plainLine('server', `${content.diagnosis.serverSaid} ${explanation.serverMessage}`, ui, {
+            tone: 'hint',
+            role: 'more',
+          }),
+        ]
+      : []),
+    textBlock('retry', explanation.retry, ui, { tone: 'hint' }),
+  ];
 }

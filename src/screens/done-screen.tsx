@@ -1,6 +1,7 @@
-import { Box, Text } from 'ink';
 import { CodeBlock } from '../components/code-block.js';
-import { RichText } from '../components/rich-text.js';
+import { breakUrl, fitCommand } from '../components/layout.js';
+import { BareUrl } from '../components/page-link.js';
+import { useUi } from '../components/ui-options.js';
 import type { Content } from '../content/content.js';
 import { fill } from '../content/content.js';
 import { useScreenKeys, useWizardControls } from '../hooks/use-screen-keys.js';
@@ -8,7 +9,7 @@ import type { Shell } from '../system/shell.js';
 import { detectShell, keepKeyLine } from '../system/shell.js';
 import type { Step } from '../wizard/steps.js';
 import { PAGES } from '../wizard/steps.js';
-import { navHints, ScreenFrame } from './screen-frame.js';
+import { navHints, nodeBlock, plainLine, type ScreenBlock, ScreenFrame, textBlock } from './screen-frame.js';
 
 type Props = {
   readonly step: Step;
@@ -30,6 +31,25 @@ export function DoneScreen({ step, content, notice, shell, copy, onNotice }: Pro
     copy: () => void copy?.(keep.line).then(onNotice),
   });
   const h = content.ui.hints;
+  const ui = useUi();
+  const line = fitCommand([keep.line], ui.columns);
+  const url = (id: string, address: string) =>
+    nodeBlock(id, breakUrl(address, ui.columns)?.length ?? 0, <BareUrl url={address} />, { role: 'more' });
+  const blocks: ScreenBlock[] = [
+    plainLine('keep', fill(text.keepKey, { shell: keep.label }), ui, { margin: true }),
+    plainLine('where', keep.file ? fill(text.keepKeyFile, { file: keep.file }) : text.keepKeyCommand, ui),
+    line
+      ? nodeBlock('line', line.split('\n').length, <CodeBlock code={line} />)
+      : textBlock('line', text.lineTooWide, ui),
+    textBlock('note', text.keepKeyNote, ui, { tone: 'hint', role: 'more' }),
+    textBlock('history', `- ${text.history}`, ui, { margin: true, role: 'more' }),
+    textBlock('git', `- ${text.git}`, ui, { role: 'more' }),
+    textBlock('revoke', `- ${text.revoke}`, ui, { role: 'more' }),
+    url('keys', PAGES.apiKeys),
+    textBlock('limits', `- ${text.limits}`, ui, { role: 'more' }),
+    url('limits-url', PAGES.limits),
+    url('usage-url', PAGES.usage),
+  ];
   return (
     <ScreenFrame
       step={step}
@@ -39,22 +59,7 @@ export function DoneScreen({ step, content, notice, shell, copy, onNotice }: Pro
         ['Enter', h.finish],
         ['c', h.copy],
       ])}
-    >
-      <Box flexDirection="column" marginTop={1}>
-        <Text>{fill(text.keepKey, { shell: keep.label })}</Text>
-        <Text>{keep.file ? fill(text.keepKeyFile, { file: keep.file }) : text.keepKeyCommand}</Text>
-        <CodeBlock code={keep.line} />
-        <RichText text={text.keepKeyNote} tone="hint" />
-      </Box>
-      <Box flexDirection="column" marginTop={1}>
-        <RichText text={`- ${text.history}`} />
-        <RichText text={`- ${text.git}`} />
-        <RichText text={`- ${text.revoke}`} />
-        <Text wrap="wrap">{PAGES.apiKeys}</Text>
-        <RichText text={`- ${text.limits}`} />
-        <Text wrap="wrap">{PAGES.limits}</Text>
-        <Text wrap="wrap">{PAGES.usage}</Text>
-      </Box>
-    </ScreenFrame>
+      blocks={blocks}
+    />
   );
 }

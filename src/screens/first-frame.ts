@@ -4,15 +4,19 @@
  * the wizard erases it in the same write as Ink's own first frame, so nothing flickers.
  */
 import chalk, { Chalk, type ChalkInstance } from 'chalk';
+import { fitBlocks, type Hint, hintSeparator, layoutHints } from '../components/layout.js';
 import { textWidth, wrapText } from '../components/text-width.js';
 import { asciiFold, contentFor, fill } from '../content/content.js';
 import type { Locale } from '../content/locale.js';
 import { STEPS } from '../wizard/steps.js';
+import { navHints } from './hints.js';
 
 /** What the first frame depends on. */
 export type FirstFrameOptions = {
   readonly locale: Locale;
   readonly columns: number;
+  /** The terminal's rows: what does not fit waits behind Tab, as <ScreenFrame> decides. */
+  readonly rows: number;
   readonly ascii: boolean;
   /** Colour and weights on: the decision cli.ts made once, which chalk and <App> follow too. */
   readonly color: boolean;
@@ -69,7 +73,7 @@ function visibleWidth(text: string): number {
 }
 
 /** The welcome screen's lines, as <App> draws them (without the final newline). */
-export function welcomeFrame({ locale, columns, ascii, color }: FirstFrameOptions): string {
+export function welcomeFrame({ locale, columns, rows: screenRows, ascii, color }: FirstFrameOptions): string {
   const paint: ChalkInstance = color ? chalk : PLAIN;
   const content = contentFor(locale);
   const fold = (text: string) => (ascii ? asciiFold(text) : text);
@@ -82,23 +86,46 @@ export function welcomeFrame({ locale, columns, ascii, color }: FirstFrameOption
   const filled = Math.round(barWidth / STEPS.length);
   const bar = '━'.repeat(filled) + '░'.repeat(barWidth - filled);
   const left: string[] = [paint.bold(label) + (barWidth >= 6 ? paint.green(`  ${fold(bar)}`) : '')];
-  left.push('', ...wrap(fold(welcome.title), width, true, paint.bold));
-  for (const paragraph of welcome.body) left.push('', ...wrap(fold(paragraph), width, true));
-  const h = content.ui.hints;
-  const sep = ascii ? ' - ' : ' · ';
-  const pairs = [
-    ['Enter', h.next],
-    ['s', h.steps],
-    ['?', h.help],
-    ['l', h.lang],
-    ['q', h.quit],
-  ] as const;
-  // Keys bold, the rest dim; Ink joins neighbouring text of one style into one run, on each line.
-  const segments = pairs.flatMap(([key, action], index) => [
-    { text: fold(key), style: paint.bold },
-    { text: ` ${fold(action)}${index < pairs.length - 1 ? sep : ''}`, style: paint.dim },
-  ]);
-  left.push('', ...styledWrap(segments, width));
+  // The same blocks and the same fit as <ScreenFrame>: what does not fit the rows waits behind Tab.
+  const title = wrap(fold(welcome.title), width, true, paint.bold);
+  const body = welcome.body.map((paragraph) => wrap(fold(paragraph), width, true));
+  const more = welcome.more.map((paragraph) => wrap(fold(paragraph), width, true));
+  const sep = hintSeparator(ascii);
+  const welcomeStep = STEPS[0];
+  const hints = welcomeStep ? navHints(content, welcomeStep) : [];
+  const hintRows = (list: readonly Hint[]) =>
+    layoutHints(list, width, ascii).flatMap((line) => {
+      // Keys bold, the rest dim; Ink joins neighbouring text of one style into one run, on each line.
+      const segments = line.flatMap(([key, action], index) => [
+        { text: fold(key), style: paint.bold },
+        { text: ` ${fold(action)}${index < line.length - 1 ? sep : ''}`, style: paint.dim },
+      ]);
+      return styledWrap(segments, width);
+    });
+  const withMore: Hint[] = [['Tab', content.ui.hints.more], ...hints];
+  const progress = left[0] ?? '';
+  const parts = (list: readonly Hint[]) => [
+    { id: 'progress', role: 'must' as const, margin: false, rows: [progress] },
+    { id: 'title', role: 'must' as const, margin: true, rows: title },
+    ...body.map((rows, index) => ({ id: `body-${index}`, role: 'must' as const, margin: true, rows })),
+    ...more.map((rows, index) => ({
+      id: `more-${index}`,
+      role: 'more' as const,
+      margin: true,
+      keep: 0,
+      rows,
+    })),
+    { id: 'hints', role: 'must' as const, margin: true, rows: hintRows(list) },
+  ];
+  const measured = (list: readonly Hint[]) =>
+    parts(list).map((part) => ({ ...part, lines: part.rows.length }));
+  const fit = fitBlocks(measured(hints), screenRows, () => measured(withMore));
+  left.length = 0;
+  for (const part of measured(fit.hiddenMore ? withMore : hints)) {
+    if (!fit.shown.has(part.id)) continue;
+    if (part.margin && !fit.collapsed) left.push('');
+    left.push(...part.rows);
+  }
   if (!side) return left.map((line) => line.trimEnd()).join('\n');
 
   const list = content.ui.stepList;

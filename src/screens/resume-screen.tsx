@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { ChoiceList } from '../components/choice-list.js';
 import { KeyHints } from '../components/key-hints.js';
+import { ProgressBar } from '../components/progress-bar.js';
 import { theme } from '../components/theme.js';
 import { type Content, fill } from '../content/content.js';
 import { useScreenKeys } from '../hooks/use-screen-keys.js';
@@ -30,7 +31,15 @@ export function ResumeScreen({ content, index, onChoose }: Props) {
   const h = content.ui.hints;
   return (
     <Box flexDirection="column">
-      <Text {...theme.title}>{text.title}</Text>
+      <ProgressBar
+        number={index + 1}
+        total={STEPS.length}
+        name={content.steps[stepAt(index).id].name}
+        template={content.ui.progress}
+      />
+      <Box marginTop={1}>
+        <Text {...theme.title}>{text.title}</Text>
+      </Box>
       <Box marginTop={1}>
         <Text wrap="wrap">{fill(text.body, vars)}</Text>
       </Box>

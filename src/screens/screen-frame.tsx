@@ -1,90 +1,228 @@
-import { Box } from 'ink';
+import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
-import { type Hint, KeyHints } from '../components/key-hints.js';
+import { KeyHints } from '../components/key-hints.js';
+import { labelsAsDrawn } from '../components/label-marker.js';
+import { fitBlocks, type Hint, hintLines, type LayoutBlock } from '../components/layout.js';
 import { lineCount } from '../components/measure.js';
-import { PageLink } from '../components/page-link.js';
+import { PageLink, pageLinkLines } from '../components/page-link.js';
 import { ProgressBar } from '../components/progress-bar.js';
 import { RichText } from '../components/rich-text.js';
-import { useUi } from '../components/ui-options.js';
+import { type Scroll, ScrollView } from '../components/scroll-view.js';
+import { wrapText } from '../components/text-width.js';
+import { type theme, theme as themeStyles } from '../components/theme.js';
+import { type UiOptions, useUi } from '../components/ui-options.js';
 import { pictureLines, Wireframe } from '../components/wireframe.js';
-import type { Content } from '../content/content.js';
+import { asciiFold, type Content, fill, type Vars } from '../content/content.js';
+import { useLatestInput, useWizardControls } from '../hooks/use-screen-keys.js';
+import { useScroll } from '../hooks/use-scroll.js';
 import { STEPS, type Step, stepIndex } from '../wizard/steps.js';
+
+/** A part of a screen: what it draws, and what the layout needs to know to decide whether it fits. */
+export type ScreenBlock = LayoutBlock & { readonly node: ReactNode };
+
+/** Options of a block. */
+type BlockOptions = {
+  readonly role?: LayoutBlock['role'];
+  /** Among `more` blocks, which stay first (default 1: a screen's own facts before the general explanation). */
+  readonly keep?: number;
+  readonly margin?: boolean;
+  readonly tone?: keyof typeof theme;
+  readonly vars?: Vars;
+};
+
+/** Rows a sentence of content takes, labels drawn as they will be (quoted without colour). */
+export function textLines(
+  text: string,
+  ui: Pick<UiOptions, 'columns' | 'color'> & { readonly ascii?: boolean },
+  vars?: Vars,
+): number {
+  const drawn = labelsAsDrawn(fill(text, vars), ui.color);
+  return lineCount(ui.ascii ? asciiFold(drawn) : drawn, ui.columns);
+}
+
+/** A sentence of content as a block. */
+export function textBlock(
+  id: string,
+  text: string,
+  ui: Pick<UiOptions, 'columns' | 'color'>,
+  options: BlockOptions = {},
+): ScreenBlock {
+  return {
+    id,
+    role: options.role ?? 'must',
+    margin: options.margin ?? false,
+    keep: options.keep ?? 1,
+    lines: textLines(text, ui, options.vars),
+    node: <RichText text={text} vars={options.vars} tone={options.tone} />,
+  };
+}
+
+/** Any node as a block, with the rows it takes. */
+export function nodeBlock(
+  id: string,
+  lines: number,
+  node: ReactNode,
+  options: Pick<BlockOptions, 'role' | 'margin' | 'keep'> = {},
+): ScreenBlock {
+  return {
+    id,
+    role: options.role ?? 'must',
+    margin: options.margin ?? false,
+    keep: options.keep ?? 1,
+    lines,
+    node,
+  };
+}
 
 type Props = {
   readonly step: Step;
   readonly content: Content;
-  /** What this screen adds below its explanation: a choice, a field, a result. */
-  readonly children?: ReactNode;
+  /** What this screen adds below its explanation, in order: a choice, a field, a result. */
+  readonly blocks?: readonly ScreenBlock[];
   /** The keys that work here. */
   readonly hints: readonly Hint[];
   /** A one-line note from the wizard (browser, copy, store), shown above the hints. */
   readonly notice?: string;
   /** False once the screen's own content replaces the explanation (a result, a diagnosis). */
   readonly showBody?: boolean;
-  /** About how many lines the screen's own content takes, to decide whether the picture fits. */
-  readonly contentLines?: number;
 };
 
-/** The parts every screen shares: progress, title, explanation, labels, the page link and key hints. */
-export function ScreenFrame({
-  step,
-  content,
-  children,
-  hints,
-  notice,
-  showBody = true,
-  contentLines = 0,
-}: Props) {
+/** The step's longer explanation: the paragraphs that move behind Tab when the screen is short. */
+function moreOf(content: Content, step: Step): readonly string[] {
+  const text = content.steps[step.id];
+  return 'more' in text ? (text.more as readonly string[]) : [];
+}
+
+/**
+ * The parts every screen shares: progress, title, explanation, labels, picture, the page link and key hints,
+ * laid out so that the progress line and title always stay on screen. When the terminal is short the picture
+ * gives way first, then the longer explanation and the screen's `more` blocks move behind Tab.
+ */
+export function ScreenFrame({ step, content, blocks = [], hints, notice, showBody = true }: Props) {
+  const ui = useUi();
+  const { overlay, dispatch, quit } = useWizardControls();
   const text = content.steps[step.id];
   const number = stepIndex(step.id) + 1;
   const labels = step.labels.map((label) => `\`${label}\``).join('  ');
-  const { columns, rows, screenReader } = useUi();
-  // The picture shows when the whole screen still fits the terminal; screen readers skip it.
-  const body = showBody ? text.body : [];
-  const used =
-    1 +
-    (1 + lineCount(text.title, columns)) +
-    body.reduce((sum, paragraph) => sum + 1 + lineCount(paragraph, columns), 0) +
-    (labels ? 1 + lineCount(`${content.ui.lookFor} ${labels}`, columns) : 0) +
-    (step.url ? 2 + lineCount(step.url, columns) : 0) +
-    (notice ? 1 + lineCount(notice, columns) : 0) +
-    (1 + lineCount(hints.map(([key, action]) => `${key} ${action}`).join(' · '), columns)) +
-    contentLines;
-  const picture = step.wireframe && !screenReader ? pictureLines(step.wireframe.name, columns) : undefined;
-  // One row spare: a frame as tall as the terminal makes Ink clear the screen on every redraw.
-  const showPicture = picture !== undefined && used + 1 + picture.length <= rows - 1;
+  const picture =
+    step.wireframe && !ui.screenReader ? pictureLines(step.wireframe.name, ui.columns) : undefined;
+  const h = content.ui.hints;
+
+  const all: ScreenBlock[] = [
+    nodeBlock(
+      'progress',
+      1,
+      <ProgressBar number={number} total={STEPS.length} name={text.name} template={content.ui.progress} />,
+    ),
+    textBlock('title', text.title, ui, { tone: 'title', margin: true }),
+    ...(showBody ? text.body : []).map((paragraph, index) =>
+      textBlock(`body-${index}`, paragraph, ui, { margin: true }),
+    ),
+    ...(showBody ? moreOf(content, step) : []).map((paragraph, index) =>
+      textBlock(`more-${index}`, paragraph, ui, { margin: true, role: 'more', keep: 0 }),
+    ),
+    ...(labels ? [textBlock('labels', `${content.ui.lookFor} ${labels}`, ui, { margin: true })] : []),
+    ...(picture && step.wireframe
+      ? [
+          nodeBlock(
+            'picture',
+            picture.length,
+            <Wireframe name={step.wireframe.name} mark={step.wireframe.mark} />,
+            {
+              role: 'picture',
+              margin: true,
+            },
+          ),
+        ]
+      : []),
+    ...blocks,
+    ...(step.url
+      ? [
+          nodeBlock(
+            'link',
+            pageLinkLines(step.url, ui.columns),
+            <PageLink url={step.url} text={content.ui.openLink} />,
+            {
+              margin: true,
+            },
+          ),
+        ]
+      : []),
+    ...(notice ? [textBlock('notice', notice, ui, { tone: 'warning', margin: true })] : []),
+  ];
+  const withHints = (list: readonly Hint[]) => [
+    ...all,
+    nodeBlock('hints', hintLines(list, ui.columns, ui.ascii), <KeyHints hints={list} />, { margin: true }),
+  ];
+  const moreHints: Hint[] = [['Tab', h.more], ...hints];
+  const fit = fitBlocks(withHints(hints), ui.rows, () => withHints(moreHints));
+
+  // Tab opens what did not fit; in it, Tab or Esc comes back.
+  const hidden = all.filter((block) => block.role === 'more' && !fit.shown.has(block.id));
+  useLatestInput(
+    (input, key) => {
+      if (key.tab && overlay === 'none' && fit.hiddenMore)
+        dispatch({ type: 'open-overlay', overlay: 'more' });
+      else if ((key.tab || key.escape) && overlay === 'more') dispatch({ type: 'close-overlay' });
+      else if (input === 'q' && overlay === 'more') quit();
+    },
+    () => overlay === 'more' || (overlay === 'none' && fit.hiddenMore),
+  );
+  const scroll = useScroll(overlay === 'more');
+
+  if (overlay === 'more') {
+    return (
+      <MoreView
+        head={all.slice(0, 2)}
+        hidden={hidden}
+        hints={[
+          ['Tab', h.less],
+          ['↑↓', h.scroll],
+          ['q', h.quit],
+        ]}
+        scroll={scroll}
+      />
+    );
+  }
+  const shownHints = fit.hiddenMore ? moreHints : hints;
+  const drawn = withHints(shownHints).filter((block) => fit.shown.has(block.id));
   return (
     <Box flexDirection="column">
-      <ProgressBar number={number} total={STEPS.length} name={text.name} template={content.ui.progress} />
-      <Box marginTop={1}>
-        <RichText text={text.title} tone="title" />
-      </Box>
-      {body.map((paragraph) => (
-        <Box key={paragraph} marginTop={1}>
-          <RichText text={paragraph} />
+      {drawn.map((block) => (
+        <Box key={block.id} marginTop={block.margin && !fit.collapsed ? 1 : 0} flexDirection="column">
+          {block.node}
         </Box>
       ))}
-      {labels ? (
-        <Box marginTop={1}>
-          <RichText text={`${content.ui.lookFor} ${labels}`} />
+    </Box>
+  );
+}
+
+/** What moved behind Tab, under the step's progress line and title; scrolls where it is taller than the terminal. */
+function MoreView({
+  head,
+  hidden,
+  hints,
+  scroll,
+}: {
+  readonly head: readonly ScreenBlock[];
+  readonly hidden: readonly ScreenBlock[];
+  readonly hints: readonly Hint[];
+  readonly scroll: Scroll;
+}) {
+  const ui = useUi();
+  const hintRows = hintLines(hints, ui.columns, ui.ascii);
+  const room =
+    ui.rows - 1 - head.reduce((sum, block) => sum + block.lines + (block.margin ? 1 : 0), 0) - hintRows - 2;
+  return (
+    <Box flexDirection="column">
+      {head.map((block) => (
+        <Box key={block.id} marginTop={block.margin ? 1 : 0} flexDirection="column">
+          {block.node}
         </Box>
-      ) : null}
-      {showPicture && step.wireframe ? (
-        <Box marginTop={1}>
-          <Wireframe name={step.wireframe.name} mark={step.wireframe.mark} />
-        </Box>
-      ) : null}
-      {children}
-      {step.url ? (
-        <Box marginTop={1}>
-          <PageLink url={step.url} text={content.ui.openLink} />
-        </Box>
-      ) : null}
-      {notice ? (
-        <Box marginTop={1}>
-          <RichText text={notice} tone="warning" />
-        </Box>
-      ) : null}
+      ))}
+      <Box marginTop={1} flexDirection="column">
+        <ScrollView items={hidden} height={Math.max(1, room)} scroll={scroll} />
+      </Box>
       <Box marginTop={1}>
         <KeyHints hints={hints} />
       </Box>
@@ -92,37 +230,21 @@ export function ScreenFrame({
   );
 }
 
-/** The usual key hints for a screen without a text field. */
-export function navHints(content: Content, step: Step, extra: readonly Hint[] = []): Hint[] {
-  const h = content.ui.hints;
-  const first = stepIndex(step.id) === 0;
-  return [
-    ...extra,
-    ...(extra.some(([key]) => key === 'Enter') ? [] : ([['Enter', h.next]] as Hint[])),
-    ...(first ? [] : ([['←', h.back]] as Hint[])),
-    ['s', h.steps],
-    ...(step.url ? ([['o', h.open]] as Hint[]) : []),
-    ['?', h.help],
-    ['l', h.lang],
-    ['q', h.quit],
-  ];
-}
+export { choiceHints, fieldHints, navHints } from './hints.js';
 
-/** Key hints while a choice has the keyboard: move, choose, and the usual ones. */
-export function choiceHints(content: Content, step: Step): Hint[] {
-  const h = content.ui.hints;
-  return navHints(content, step, [
-    ['↑↓', h.move],
-    ['Enter', h.choose],
-  ]);
-}
-
-/** Key hints for a screen whose text field has the keyboard. */
-export function fieldHints(content: Content): Hint[] {
-  const h = content.ui.hints;
-  return [
-    ['Enter', h.submit],
-    ['Esc', h.back],
-    ['Ctrl+C', h.quit],
-  ];
+/** Text drawn as it is (no label marks: outside text may hold backticks), as a block. */
+export function plainLine(
+  id: string,
+  value: string,
+  ui: Pick<UiOptions, 'columns'>,
+  options: Pick<BlockOptions, 'role' | 'margin' | 'tone'> = {},
+): ScreenBlock {
+  return nodeBlock(
+    id,
+    wrapText(value, ui.columns).length,
+    <Text wrap="wrap" {...(options.tone ? themeStyles[options.tone] : {})}>
+      {value}
+    </Text>,
+    options,
+  );
 }

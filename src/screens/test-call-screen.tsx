@@ -2,21 +2,21 @@ import { Box, Text } from 'ink';
 import type { CallPolicy, CallState } from '../api/call-machine.js';
 import { explain } from '../api/explain.js';
 import { resultOf } from '../api/report.js';
-import { curlCommandCompact } from '../api/request.js';
+import { curlCommand, curlCommandCompact } from '../api/request.js';
 import type { Session } from '../api/session.js';
 import { summaryLines } from '../api/summary.js';
 import { Busy } from '../components/busy.js';
 import { CodeBlock } from '../components/code-block.js';
 import type { Hint } from '../components/key-hints.js';
-import { RichText } from '../components/rich-text.js';
-import { theme } from '../components/theme.js';
+import { fitCommand } from '../components/layout.js';
+import { useUi } from '../components/ui-options.js';
 import { type Content, fill } from '../content/content.js';
 import type { Locale } from '../content/locale.js';
 import { useScreenKeys, useWizardControls } from '../hooks/use-screen-keys.js';
 import { useTestCall } from '../hooks/use-test-call.js';
 import type { Step, StepId } from '../wizard/steps.js';
-import { DiagnosisView } from './diagnosis-view.js';
-import { ScreenFrame } from './screen-frame.js';
+import { diagnosisBlocks } from './diagnosis-view.js';
+import { nodeBlock, plainLine, type ScreenBlock, ScreenFrame, textBlock } from './screen-frame.js';
 import { type FixStep, isBusy, type TestCallAction, testCallBindings } from './test-call-keys.js';
 
 type Props = {
@@ -113,6 +113,98 @@ export function TestCallScreen(props: Props) {
 
   const showCurl = state.phase === 'models' || state.phase === 'confirm' || state.phase === 'cancelled';
   const report = state.phase === 'success' ? resultOf(state, content, call.model).report : null;
+  const ui = useUi();
+  // The command is drawn only where every line fits: a line broken inside a token would not paste back.
+  const curlShown = fitCommand([curl, curlCommand(baseUrl ?? call.baseUrl, call.model, true)], ui.columns);
+  const blocks: ScreenBlock[] = [];
+  if (state.phase === 'no-key')
+    blocks.push(textBlock('no-key', text.noKey, ui, { tone: 'warning', margin: true }));
+  if (showCurl) {
+    blocks.push(
+      curlShown
+        ? nodeBlock(
+            'curl',
+            1 + curlShown.split('\n').length,
+            <Box flexDirection="column">
+              <Text>{text.curlTitle}</Text>
+              <CodeBlock code={curlShown} />
+            </Box>,
+            { margin: true },
+          )
+        : textBlock('curl', text.curlTooWide, ui, { margin: true }),
+    );
+  }
+  if (state.phase === 'models')
+    blocks.push(nodeBlock('busy', 1, <Busy label={text.checkingKey} />, { margin: true }));
+  if (state.phase === 'confirm') {
+    if (state.organization)
+      blocks.push(
+        plainLine('organization', fill(text.organization, { organization: state.organization }), ui, {
+          margin: true,
+          role: 'more',
+        }),
+      );
+    if (state.modelsWarning)
+      blocks.push(textBlock('models-warning', text.modelsWarning, ui, { tone: 'warning', margin: true }));
+    blocks.push(textBlock('confirm', text.confirm, ui, { tone: 'title', margin: true }));
+  }
+  if (state.phase === 'chat' || state.phase === 'retry-wait') {
+    if (state.streamRefused)
+      blocks.push(textBlock('not-streaming', content.check.notStreaming, ui, { tone: 'hint', margin: true }));
+    const label =
+      state.phase === 'retry-wait' && state.retrying
+        ? `${content.outcomes[state.retrying.diagnosis.kind].title}: ${fill(text.retrying, {
+            seconds: Math.max(1, Math.ceil(state.retrying.delayMs / 1000)),
+            attempt: state.retries,
+            max: props.policy.maxRetries,
+          })}`
+        : fill(text.sending, { model: call.model });
+    blocks.push({ ...plainLine('busy', label, ui, { margin: true }), node: <Busy label={label} /> });
+    if (state.reply) blocks.push(plainLine('reply', state.reply, ui, { margin: true, tone: 'reply' }));
+  }
+  if (report) {
+    blocks.push(textBlock('works', text.works, ui, { tone: 'success', margin: true }));
+    if (props.practice) blocks.push(textBlock('practice', text.practiceResult, ui, { tone: 'warning' }));
+    blocks.push(
+      textBlock('reply-title', fill(text.replyTitle, { model: report.model ?? call.model }), ui, {
+        margin: true,
+      }),
+    );
+    blocks.push(plainLine('reply', report.reply ?? '', ui, { margin: true, tone: 'reply' }));
+    summaryLines(report, content, locale).forEach((line, index) => {
+      blocks.push(
+        textBlock(`summary-${index}`, line.text, ui, {
+          margin: index === 0,
+          role: line.detail ? 'more' : 'must',
+          tone: line.detail ? 'hint' : undefined,
+        }),
+      );
+    });
+  }
+  if (state.phase === 'failed' && state.failure) {
+    blocks.push(
+      ...diagnosisBlocks(explain(state.failure, content, call.model), {
+        content,
+        ui,
+        gaveUp: state.gaveUp,
+        minutes: (props.policy.creditWait.intervalMs * props.policy.creditWait.maxTries) / 60_000,
+        practice: props.practice,
+      }),
+    );
+  }
+  if (state.phase === 'credit-wait') {
+    blocks.push(
+      textBlock('no-credit', content.outcomes['no-credit'].title, ui, { tone: 'warning', margin: true }),
+    );
+    const label = fill(content.outcomes['no-credit'].waiting, {
+      seconds: state.secondsLeft,
+      attempt: state.creditTries,
+      max: props.policy.creditWait.maxTries,
+    });
+    blocks.push({ ...plainLine('busy', label, ui), node: <Busy label={label} /> });
+  }
+  if (state.phase === 'cancelled')
+    blocks.push(textBlock('cancelled', text.cancelled, ui, { tone: 'warning', margin: true }));
   return (
     <ScreenFrame
       step={step}
@@ -120,86 +212,7 @@ export function TestCallScreen(props: Props) {
       hints={hints}
       notice={notice}
       showBody={showCurl || state.phase === 'no-key'}
-    >
-      {state.phase === 'no-key' ? <RichText text={text.noKey} tone="warning" /> : null}
-      {showCurl ? (
-        <Box flexDirection="column" marginTop={1}>
-          <Text>{text.curlTitle}</Text>
-          <CodeBlock code={curl} />
-        </Box>
-      ) : null}
-      {state.phase === 'models' ? (
-        <Box marginTop={1}>
-          <Busy label={text.checkingKey} />
-        </Box>
-      ) : null}
-      {state.phase === 'confirm' ? (
-        <Box flexDirection="column" marginTop={1}>
-          {state.organization ? (
-            <Text>{fill(text.organization, { organization: state.organization })}</Text>
-          ) : null}
-          {state.modelsWarning ? <RichText text={text.modelsWarning} tone="warning" /> : null}
-          <RichText text={text.confirm} tone="title" />
-        </Box>
-      ) : null}
-      {state.phase === 'chat' || state.phase === 'retry-wait' ? (
-        <Box flexDirection="column" marginTop={1}>
-          {state.streamRefused ? <RichText text={content.check.notStreaming} tone="hint" /> : null}
-          <Busy
-            label={
-              state.phase === 'retry-wait' && state.retrying
-                ? `${content.outcomes[state.retrying.diagnosis.kind].title}: ${fill(text.retrying, {
-                    seconds: Math.max(1, Math.ceil(state.retrying.delayMs / 1000)),
-                    attempt: state.retries,
-                    max: props.policy.maxRetries,
-                  })}`
-                : fill(text.sending, { model: call.model })
-            }
-          />
-          {state.reply ? (
-            <Box marginTop={1}>
-              <Text {...theme.reply}>{state.reply}</Text>
-            </Box>
-          ) : null}
-        </Box>
-      ) : null}
-      {report ? (
-        <Box flexDirection="column" marginTop={1}>
-          <RichText text={text.works} tone="success" />
-          {props.practice ? <RichText text={text.practiceResult} tone="warning" /> : null}
-          <Box marginTop={1}>
-            <RichText text={fill(text.replyTitle, { model: report.model ?? call.model })} />
-          </Box>
-          <Box marginTop={1} marginBottom={1}>
-            <Text {...theme.reply}>{report.reply}</Text>
-          </Box>
-          {summaryLines(report, content, locale).map((line) => (
-            <RichText key={line.text} text={line.text} tone={line.detail ? 'hint' : undefined} />
-          ))}
-        </Box>
-      ) : null}
-      {state.phase === 'failed' && state.failure ? (
-        <DiagnosisView
-          explanation={explain(state.failure, content, call.model)}
-          content={content}
-          gaveUp={state.gaveUp}
-          minutes={(props.policy.creditWait.intervalMs * props.policy.creditWait.maxTries) / 60_000}
-          practice={props.practice}
-        />
-      ) : null}
-      {state.phase === 'credit-wait' ? (
-        <Box flexDirection="column" marginTop={1}>
-          <RichText text={content.outcomes['no-credit'].title} tone="warning" />
-          <Busy
-            label={fill(content.outcomes['no-credit'].waiting, {
-              seconds: state.secondsLeft,
-              attempt: state.creditTries,
-              max: props.policy.creditWait.maxTries,
-            })}
-          />
-        </Box>
-      ) : null}
-      {state.phase === 'cancelled' ? <RichText text={text.cancelled} tone="warning" /> : null}
-    </ScreenFrame>
+      blocks={blocks}
+    />
   );
 }

@@ -14,8 +14,8 @@ export function detectShell(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = 
   return 'bash';
 }
 
-/** A placeholder, never the key: the key is never printed. */
-export const KEY_PLACEHOLDER = 'paste-your-key-here';
+/** A placeholder, never the key: the key is never printed. Short, so that the bash line fits 40 columns. */
+export const KEY_PLACEHOLDER = 'paste-key-here';
 
 /** Where the line goes (a startup file) or undefined when it is a command to run once, and the line. */
 export function keepKeyLine(shell: Shell): {

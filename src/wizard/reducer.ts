@@ -13,7 +13,7 @@ export type Answers = {
 };
 
 /** Something drawn over the current screen. */
-export type Overlay = 'none' | 'help' | 'steps';
+export type Overlay = 'none' | 'help' | 'steps' | 'more';
 
 /** The wizard's whole navigation state. */
 export type WizardState = {

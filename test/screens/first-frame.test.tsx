@@ -22,7 +22,7 @@ describe('the static first frame', () => {
         await app.waitForText('1/14');
         const frame = app.rawFrame();
         expect(frame).toContain('\u001b[1m');
-        expect(welcomeFrame({ locale, columns, ascii: false, color: true })).toBe(frame);
+        expect(welcomeFrame({ locale, columns, rows: 40, ascii: false, color: true })).toBe(frame);
       } finally {
         app.instance.unmount();
       }
@@ -31,15 +31,17 @@ describe('the static first frame', () => {
 
   it.each(
     LOCALES.flatMap((locale) =>
-      [false, true].flatMap((ascii) => widths.map((columns) => ({ locale, ascii, columns }))),
+      [false, true].flatMap((ascii) =>
+        widths.flatMap((columns) => [15, 24, 40].map((rows) => ({ locale, ascii, columns, rows }))),
+      ),
     ),
   )(
-    'is exactly what <App> draws first: $locale, $columns columns, ascii $ascii',
-    async ({ locale, columns, ascii }) => {
-      const app = renderApp({ locale, columns, rows: 40, ascii });
+    'is exactly what <App> draws first: $locale, $columns×$rows, ascii $ascii',
+    async ({ locale, columns, rows, ascii }) => {
+      const app = renderApp({ locale, columns, rows, ascii });
       try {
         await app.waitForText('1/14');
-        expect(welcomeFrame({ locale, columns, ascii, color: true })).toBe(app.rawFrame());
+        expect(welcomeFrame({ locale, columns, rows, ascii, color: true })).toBe(app.rawFrame());
       } finally {
         app.instance.unmount();
       }
@@ -51,7 +53,7 @@ describe('the static first frame', () => {
     async ({ locale, columns }) => {
       // cli.ts tells chalk the same decision; here chalk still has colour, and the first frame must not.
       chalk.level = 3;
-      const off = welcomeFrame({ locale, columns, ascii: false, color: false });
+      const off = welcomeFrame({ locale, columns, rows: 40, ascii: false, color: false });
       expect(off).not.toContain('\u001b');
       chalk.level = 0;
       const app = renderApp({ locale, columns, rows: 40, color: false });

@@ -189,7 +189,7 @@ describe('the done screen', () => {
     expect(detected).toBe(shell);
     const keep = keepKeyLine(detected);
     expect(`${keep.file ?? ''} ${keep.line}`).toContain(marker);
-    expect(keep.line).toContain('paste-your-key-here');
+    expect(keep.line).toContain('paste-key-here');
   });
 
   it('shows how to keep the key, out of history and git, how to revoke it and where limits are', async () => {
@@ -198,7 +198,7 @@ describe('the done screen', () => {
     unmount = () => app.instance.unmount();
     const frame = (await app.waitForText('14/14')).replace(/\s+/g, ' ');
     expect(frame).toContain('Add this line to ~/.zshrc');
-    expect(frame).toContain('export OPENAI_API_KEY="paste-your-key-here"');
+    expect(frame).toContain('export OPENAI_API_KEY="paste-key-here"');
     expect(frame).toContain('out of history');
     expect(frame).toContain('.gitignore');
     expect(frame).toContain('delete it on the API keys page');
