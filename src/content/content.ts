@@ -16,12 +16,41 @@ export function contentFor(locale: Locale): Content {
 /** Values for `{name}` tokens in a sentence. */
 export type Vars = Readonly<Record<string, string | number>>;
 
-/** Fills `{name}` tokens; a token with no value is left as written, so a missing value shows up in tests. */
+/** A `{name}` token of a sentence. */
+const TOKEN = /\{([a-zA-Z][a-zA-Z0-9]*)\}/g;
+
+/** What a token with no value is drawn as in a user's terminal: never the `{name}` itself. */
+export const UNFILLED = '…';
+
+/** A sentence was filled without a value for one of its tokens: a defect in the code that filled it. */
+export class UnfilledTokenError extends Error {
+  constructor(
+    readonly token: string,
+    readonly template: string,
+  ) {
+    super(`no value for {${token}} in: ${template}`);
+    this.name = 'UnfilledTokenError';
+  }
+}
+
+/**
+ * Fills `{name}` tokens. A token without a value is refused: in tests and development (any build but the
+ * production bundle, which defines NODE_ENV as production) it throws, so the defect fails a test; in a
+ * user's terminal it becomes `…`, so a `{placeholder}` can never reach a screen. Values are inserted as
+ * they are, never read again for tokens.
+ */
 export function fill(template: string, vars: Vars = {}): string {
-  return template.replace(/\{([a-zA-Z][a-zA-Z0-9]*)\}/g, (whole, name: string) => {
-    const value = vars[name];
-    return value === undefined ? whole : String(value);
+  return template.replace(TOKEN, (_whole, name: string) => {
+    const value = Object.hasOwn(vars, name) ? vars[name] : undefined;
+    if (value !== undefined) return String(value);
+    if (process.env.NODE_ENV !== 'production') throw new UnfilledTokenError(name, template);
+    return UNFILLED;
   });
+}
+
+/** The `{name}` tokens of a sentence, in order. */
+export function tokensOf(template: string): string[] {
+  return [...template.matchAll(TOKEN)].map((match) => match[1] ?? '');
 }
 
 /** Removes the backticks that mark platform labels, for plain-text output. */

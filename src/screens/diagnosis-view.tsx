@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import type { Explanation } from '../api/explain.js';
+import { CodeBlock } from '../components/code-block.js';
 import { RichText } from '../components/rich-text.js';
 import { theme } from '../components/theme.js';
 import { type Content, fill } from '../content/content.js';
@@ -15,7 +16,11 @@ type Props = {
   readonly practice: boolean;
 };
 
-/** A failed test call: what it means, what to do, the pages that help, whether trying again helps. */
+/**
+ * A failed test call: what it means, what to do, what helps for each cause, a line to run where one helps,
+ * the pages that help, the server's own words, and whether trying again helps. Every sentence comes filled
+ * from explain(): this view adds no words of its own.
+ */
 export function DiagnosisView({ explanation, content, gaveUp, minutes, practice }: Props) {
   return (
     <Box flexDirection="column" marginTop={1}>
@@ -29,9 +34,16 @@ export function DiagnosisView({ explanation, content, gaveUp, minutes, practice 
       {explanation.notes.map((note) => (
         <RichText key={note} text={note} />
       ))}
-      {explanation.links.map((url) => (
-        <Text key={url} wrap="wrap">
-          {url}
+      {explanation.command ? (
+        <Box flexDirection="column">
+          <RichText text={explanation.command.intro} />
+          <CodeBlock code={explanation.command.line} />
+        </Box>
+      ) : null}
+      {explanation.links.map((link) => (
+        // Drawn as plain text, not RichText: the address is shown as it is and copies whole.
+        <Text key={link.url} wrap="wrap">
+          {fill(content.diagnosis.linkLine, { label: link.label, url: link.url })}
         </Text>
       ))}
       {explanation.serverMessage ? (

@@ -18,10 +18,12 @@ type Props = {
   /** Copies text; resolves with the sentence saying how (or that it could not). */
   readonly copy: ((text: string) => Promise<string>) | undefined;
   readonly onNotice: (notice: string) => void;
+  /** Practice mode (--demo): say plainly that no real key or credit was checked. */
+  readonly practice?: boolean;
 };
 
 /** The end: how to keep the key set for this shell and safe, how to revoke it, where limits are set. */
-export function DoneScreen({ step, content, notice, shell, copy, onNotice }: Props) {
+export function DoneScreen({ step, content, notice, shell, copy, onNotice, practice = false }: Props) {
   const text = content.steps.done;
   const keep = keepKeyLine(shell ?? detectShell({}));
   const { finish } = useWizardControls();
@@ -40,6 +42,11 @@ export function DoneScreen({ step, content, notice, shell, copy, onNotice }: Pro
         ['c', h.copy],
       ])}
     >
+      {practice ? (
+        <Box marginTop={1}>
+          <RichText text={text.practice} tone="warning" />
+        </Box>
+      ) : null}
       <Box flexDirection="column" marginTop={1}>
         <Text>{fill(text.keepKey, { shell: keep.label })}</Text>
         <Text>{keep.file ? fill(text.keepKeyFile, { file: keep.file }) : text.keepKeyCommand}</Text>

@@ -14,6 +14,7 @@ import { type Content, fill } from '../content/content.js';
 import type { Locale } from '../content/locale.js';
 import { useScreenKeys, useWizardControls } from '../hooks/use-screen-keys.js';
 import { useTestCall } from '../hooks/use-test-call.js';
+import type { Shell } from '../system/shell.js';
 import type { Step, StepId } from '../wizard/steps.js';
 import { DiagnosisView } from './diagnosis-view.js';
 import { ScreenFrame } from './screen-frame.js';
@@ -36,6 +37,8 @@ type Props = {
   /** Copies text; resolves with the sentence saying how (or that it could not). */
   readonly copy: ((text: string) => Promise<string>) | undefined;
   readonly onNotice: (notice: string) => void;
+  /** The user's shell, for a line to run that a failure suggests (unsetting OPENAI_ORG_ID); bash if unknown. */
+  readonly shell?: Shell;
 };
 
 /** The step a failure sends the user to, unless it is this one. */
@@ -96,6 +99,8 @@ export function TestCallScreen(props: Props) {
     retry: act('retry'),
     wait: act('wait'),
     copy: act('copy'),
+    // This step has no page of its own (a failure lists its pages): `o` does nothing here.
+    open: () => undefined,
     // Leaving mid-call would leave it running: jumps, the step list and the language wait for it.
     jump: (intent) => whenIdle(() => dispatch({ type: 'go-to-number', number: intent.number }))(),
     steps: whenIdle(() => dispatch({ type: 'open-overlay', overlay: 'steps' })),
@@ -180,7 +185,10 @@ export function TestCallScreen(props: Props) {
       ) : null}
       {state.phase === 'failed' && state.failure ? (
         <DiagnosisView
-          explanation={explain(state.failure, content, call.model)}
+          explanation={explain(state.failure, content, call.model, {
+            shell: props.shell,
+            timeoutSeconds: props.policy.timeoutMs / 1000,
+          })}
           content={content}
           gaveUp={state.gaveUp}
           minutes={(props.policy.creditWait.intervalMs * props.policy.creditWait.maxTries) / 60_000}
