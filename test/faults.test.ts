@@ -112,10 +112,7 @@ describe('the fault matrix through the wizard', () => {
         20_000,
       );
       if (app.frame().includes('Press Enter to send')) await app.press(KEYS.enter);
-      const shown = await app.waitForText(
-        row.kind === 'ok' ? 'replied:' : `✗ ${titleOf(row, en)}`,
-        20_000,
-      );
+      const shown = await app.waitForText(row.kind === 'ok' ? 'replied:' : `✗ ${titleOf(row, en)}`, 20_000);
       if (row.detail)
         expect(shown.replace(/\s+/g, ' ')).toContain(
           fill(en.details[row.detail], { limit: '1 MB', seconds: row.timeout ?? 10 }),
