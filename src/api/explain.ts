@@ -6,6 +6,7 @@
 import { type Content, fill, plain } from '../content/content.js';
 import { type OrgVariable, type Shell, unsetLine } from '../system/shell.js';
 import { PAGES, stepIndex } from '../wizard/steps.js';
+import { waitFromMessage } from './diagnose.js';
 import type { KeyCheck } from './key-check.js';
 import { type Diagnosis, type FailureKind, OUTCOMES, type OutcomeKind, TIMEOUT_DETAILS } from './outcomes.js';
 import { PRICE_TABLE } from './prices.js';
@@ -21,8 +22,8 @@ export type Explanation = {
   readonly action: string;
   /** Extra advice lines: each cause with what helps for it, what the server named, what was sent. */
   readonly notes: readonly string[];
-  /** A line to run in the user's shell, with the sentence that introduces it (unsetting a variable). */
-  readonly command: { readonly intro: string; readonly line: string } | null;
+  /** A line to run in the user's shell (unsetting a variable): the sentence before it, and one after. */
+  readonly command: { readonly intro: string; readonly line: string; readonly after: string } | null;
   /** Pages that help. */
   readonly links: readonly Link[];
   /** Whether and when trying again helps: a sentence. */
@@ -69,12 +70,17 @@ const LINKS: Partial<Record<FailureKind, readonly LinkId[]>> = {
   organization: ['apiKeys'],
   'access-terminated': ['helpCenter'],
   region: ['countries'],
-  'no-credit': ['billing', 'apiKeys', 'limits'],
+  'no-credit': ['billing', 'limits'],
   'spend-limit': ['projectLimits', 'limits'],
   'rate-limit': ['limits'],
   server: ['status'],
   verification: ['settings'],
   model: ['projectLimits', 'limits'],
+};
+
+/** Where a variant needs other pages than its kind: `kind.variant` → pages. */
+const VARIANT_LINKS: Readonly<Record<string, readonly LinkId[]>> = {
+  'no-credit.exhausted': ['billing'],
 };
 
 /** The words of a kind as the locale files hold them: a base, and variants that replace some of it. */
@@ -146,7 +152,8 @@ export function formatWait(ms: number, content: Content): string {
 
 /** The permissions a missing-scope message names ("Missing scopes: model.request"), or null. */
 function missingScopes(message: string | null): string | null {
-  return /missing scopes?:\s*([\w.]+(?:\s*,\s*[\w.]+)*)/i.exec(message ?? '')?.[1] ?? null;
+  const named = /missing scopes?:\s*(\w+(?:\.\w+)*(?:\s*,\s*\w+(?:\.\w+)*)*)/i.exec(message ?? '');
+  return named?.[1] ?? null;
 }
 
 /** A model to suggest instead of this one: the first in the price table that is not it. */
@@ -185,7 +192,9 @@ const ADVICE: Partial<
   'rate-limit': (diagnosis, content) => {
     const words = content.outcomes['rate-limit'];
     const notes: string[] = [];
-    const wait = diagnosis.retryAfterMs !== undefined ? formatWait(diagnosis.retryAfterMs, content) : null;
+    // The longer of what the headers and the message say: never tell someone to wait less than the server did.
+    const said = Math.max(diagnosis.retryAfterMs ?? 0, waitFromMessage(diagnosis.serverMessage ?? '') ?? 0);
+    const wait = said > 0 ? formatWait(said, content) : null;
     if (wait) notes.push(fill(words.waitNote, { wait }));
     if (/requests per day/i.test(diagnosis.serverMessage ?? '')) notes.push(words.dailyNote);
     return { notes, ...(wait ? { retry: fill(words.retryAfter, { wait }) } : {}) };
@@ -204,8 +213,12 @@ const ADVICE: Partial<
       names.length === 2 ? words.envBoth : names[0] === 'OPENAI_ORG_ID' ? words.envOrg : words.envProject;
     const shellName = shell ?? 'bash';
     return {
-      notes: [which, words.startupNote],
-      command: { intro: fill(words.unsetIntro, { shell: shellName }), line: unsetLine(shellName, names) },
+      notes: [which],
+      command: {
+        intro: fill(words.unsetIntro, { shell: shellName }),
+        line: unsetLine(shellName, names),
+        after: words.startupNote,
+      },
     };
   },
   'missing-scope': (diagnosis, content) => {
@@ -261,10 +274,15 @@ export function explain(
     : '';
   const extra = ADVICE[diagnosis.kind]?.(diagnosis, content, { ...context, variant }) ?? {};
   const outcome = OUTCOMES[diagnosis.kind];
-  const linkIds = LINKS[diagnosis.kind] ?? [];
+  const linkIds = VARIANT_LINKS[`${diagnosis.kind}.${variant}`] ?? LINKS[diagnosis.kind] ?? [];
+  // A project's own Limits page, when the server named the project, replaces the organization's.
   const links = linkIds.flatMap((id): Link[] => {
-    if (id !== 'projectLimits') return [{ label: content.diagnosis.links[id], url: LINK_URLS[id] }];
-    return project ? [{ label: content.diagnosis.links.projectLimits, url: projectLimitsUrl(project) }] : [];
+    if (id === 'projectLimits')
+      return project
+        ? [{ label: content.diagnosis.links.projectLimits, url: projectLimitsUrl(project) }]
+        : [];
+    if (id === 'limits' && project && linkIds.includes('projectLimits')) return [];
+    return [{ label: content.diagnosis.links[id], url: LINK_URLS[id] }];
   });
   return {
     kind: diagnosis.kind,

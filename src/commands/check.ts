@@ -73,7 +73,8 @@ export function summaryOf(
   ];
   for (const note of explanation.notes) lines.push(`  ${note}`);
   // The line to run stands alone, unindented, so that it copies as it is.
-  if (explanation.command) lines.push(`  ${explanation.command.intro}`, explanation.command.line);
+  if (explanation.command)
+    lines.push(`  ${explanation.command.intro}`, explanation.command.line, `  ${explanation.command.after}`);
   for (const link of explanation.links) lines.push(`  ${fill(content.diagnosis.linkLine, { ...link })}`);
   if (explanation.serverMessage) lines.push(`  ${content.diagnosis.serverSaid} ${explanation.serverMessage}`);
   lines.push(`  ${explanation.retry}`);

@@ -38,6 +38,7 @@ export function DiagnosisView({ explanation, content, gaveUp, minutes, practice 
         <Box flexDirection="column">
           <RichText text={explanation.command.intro} />
           <CodeBlock code={explanation.command.line} />
+          <RichText text={explanation.command.after} tone="hint" />
         </Box>
       ) : null}
       {explanation.links.map((link) => (
