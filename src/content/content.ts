@@ -19,6 +19,22 @@ export type Vars = Readonly<Record<string, string | number>>;
 /** A `{name}` token of a sentence. */
 const TOKEN = /\{([a-zA-Z][a-zA-Z0-9]*)\}/g;
 
+/** Every string in a locale file, however deep. */
+function sentences(node: unknown): string[] {
+  if (typeof node === 'string') return [node];
+  if (typeof node === 'object' && node !== null) return Object.values(node).flatMap(sentences);
+  return [];
+}
+
+/**
+ * The token names the locale files use. Only these are tokens: text that merely looks like one (a model
+ * named `{x}`, braces in a server's words or a team file) is left as written, also when filled text is
+ * filled again (RichText fills what it draws).
+ */
+export const TOKEN_NAMES: ReadonlySet<string> = new Set(
+  sentences(en).flatMap((text) => [...text.matchAll(TOKEN)].map((match) => match[1] ?? '')),
+);
+
 /** What a token with no value is drawn as in a user's terminal: never the `{name}` itself. */
 export const UNFILLED = '…';
 
@@ -40,9 +56,10 @@ export class UnfilledTokenError extends Error {
  * they are, never read again for tokens.
  */
 export function fill(template: string, vars: Vars = {}): string {
-  return template.replace(TOKEN, (_whole, name: string) => {
+  return template.replace(TOKEN, (whole, name: string) => {
     const value = Object.hasOwn(vars, name) ? vars[name] : undefined;
     if (value !== undefined) return String(value);
+    if (!TOKEN_NAMES.has(name)) return whole;
     if (process.env.NODE_ENV !== 'production') throw new UnfilledTokenError(name, template);
     return UNFILLED;
   });
@@ -50,7 +67,7 @@ export function fill(template: string, vars: Vars = {}): string {
 
 /** The `{name}` tokens of a sentence, in order. */
 export function tokensOf(template: string): string[] {
-  return [...template.matchAll(TOKEN)].map((match) => match[1] ?? '');
+  return [...template.matchAll(TOKEN)].map((match) => match[1] ?? '').filter((name) => TOKEN_NAMES.has(name));
 }
 
 /** Removes the backticks that mark platform labels, for plain-text output. */
