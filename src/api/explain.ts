@@ -4,7 +4,7 @@
  * code, a detail or what the server named), which pages, which notes. Pure.
  */
 import { type Content, fill, plain } from '../content/content.js';
-import { type OrgVariable, type Shell, unsetLine } from '../system/shell.js';
+import { keepKeyLine, type OrgVariable, type Shell, unsetLine } from '../system/shell.js';
 import { PAGES, stepIndex } from '../wizard/steps.js';
 import { waitFromMessage } from './diagnose.js';
 import type { KeyCheck } from './key-check.js';
@@ -212,12 +212,14 @@ const ADVICE: Partial<
     const which =
       names.length === 2 ? words.envBoth : names[0] === 'OPENAI_ORG_ID' ? words.envOrg : words.envProject;
     const shellName = shell ?? 'bash';
+    // Where the shell would set it again at start (Windows keeps it in the user's environment instead).
+    const startup = keepKeyLine(shellName).file;
     return {
       notes: [which],
       command: {
         intro: fill(words.unsetIntro, { shell: shellName }),
         line: unsetLine(shellName, names),
-        after: words.startupNote,
+        after: startup ? fill(words.startupNote, { file: startup }) : words.userNote,
       },
     };
   },

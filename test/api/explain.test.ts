@@ -325,19 +325,28 @@ describe('the dead ends, with a way out', () => {
     });
 
     it.each([
-      ['bash', { organization: true, project: false }, 'unset OPENAI_ORG_ID'],
-      ['zsh', { organization: false, project: true }, 'unset OPENAI_PROJECT_ID'],
-      ['fish', { organization: true, project: true }, 'set -e OPENAI_ORG_ID OPENAI_PROJECT_ID'],
-      ['powershell', { organization: true, project: false }, 'Remove-Item Env:OPENAI_ORG_ID'],
-      ['cmd', { organization: false, project: true }, 'set OPENAI_PROJECT_ID='],
-    ] as const)('in %s, with %j sent, names the variables and how to unset them: %s', (shell, sent, line) => {
-      const words = explain(mismatch(sent), en, 'gpt-4o-mini', { shell });
-      expect(words.command?.line).toBe(line);
-      expect(words.command?.intro).toContain(`(${shell})`);
-      const named = words.notes.join(' ');
-      expect(named.includes('OPENAI_ORG_ID')).toBe(sent.organization);
-      expect(named.includes('OPENAI_PROJECT_ID')).toBe(sent.project);
-    });
+      ['bash', { organization: true, project: false }, 'unset OPENAI_ORG_ID', '~/.bashrc'],
+      ['zsh', { organization: false, project: true }, 'unset OPENAI_PROJECT_ID', '~/.zshrc'],
+      [
+        'fish',
+        { organization: true, project: true },
+        'set -e OPENAI_ORG_ID OPENAI_PROJECT_ID',
+        'config.fish',
+      ],
+      ['powershell', { organization: true, project: false }, 'Remove-Item Env:OPENAI_ORG_ID', 'setx'],
+      ['cmd', { organization: false, project: true }, 'set OPENAI_PROJECT_ID=', 'setx'],
+    ] as const)(
+      'in %s, with %j sent, names the variables and how to unset them: %s',
+      (shell, sent, line, where) => {
+        const words = explain(mismatch(sent), en, 'gpt-4o-mini', { shell });
+        expect(words.command?.line).toBe(line);
+        expect(words.command?.intro).toContain(`(${shell})`);
+        expect(words.command?.after).toContain(where);
+        const named = words.notes.join(' ');
+        expect(named.includes('OPENAI_ORG_ID')).toBe(sent.organization);
+        expect(named.includes('OPENAI_PROJECT_ID')).toBe(sent.project);
+      },
+    );
 
     it('has words of its own for a project that does not match, and for no organization at all', () => {
       expect(explain(mismatch(undefined, 'mismatched_project'), en, 'x').title).toBe('Project mismatch');
