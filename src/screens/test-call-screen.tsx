@@ -15,7 +15,7 @@ import type { Locale } from '../content/locale.js';
 import { useScreenKeys, useWizardControls } from '../hooks/use-screen-keys.js';
 import { useTestCall } from '../hooks/use-test-call.js';
 import type { Shell } from '../system/shell.js';
-import type { Step, StepId } from '../wizard/steps.js';
+import { type Step, type StepId, stepIndex } from '../wizard/steps.js';
 import { DiagnosisView } from './diagnosis-view.js';
 import { ScreenFrame } from './screen-frame.js';
 import { type FixStep, isBusy, type TestCallAction, testCallBindings } from './test-call-keys.js';
@@ -44,7 +44,7 @@ type Props = {
 /** The step a failure sends the user to, unless it is this one. */
 function fixStepOf(state: CallState, content: Content, model: string): FixStep {
   if (state.phase === 'no-key') {
-    return { id: 'api-key', number: 12, name: content.steps['api-key'].name };
+    return { id: 'api-key', number: stepIndex('api-key') + 1, name: content.steps['api-key'].name };
   }
   if (state.phase !== 'failed' || !state.failure) return null;
   const step = explain(state.failure, content, model).step;
