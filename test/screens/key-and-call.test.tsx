@@ -159,7 +159,7 @@ describe('the test-call screen', () => {
     await app.waitForText('Press Enter to send');
     await app.press(KEYS.enter);
     await app.waitForText('No credit yet');
-    expect(app.frame()).toContain('the key belongs to another organization or project');
+    expect(app.frame()).toContain('a key from another organization or project: make one where the credit is');
     expect(app.frame()).toContain('Enter go to step 11: Balance');
     await app.press('w');
     await app.waitForText('Next try in 1 s (try 1 of 5)');
