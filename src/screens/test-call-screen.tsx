@@ -153,7 +153,7 @@ export function TestCallScreen(props: Props) {
           <Busy
             label={
               state.phase === 'retry-wait' && state.retrying
-                ? `${content.outcomes[state.retrying.diagnosis.kind].title}: ${fill(text.retrying, {
+                ? `${explain(state.retrying.diagnosis, content, call.model).title}: ${fill(text.retrying, {
                     seconds: Math.max(1, Math.ceil(state.retrying.delayMs / 1000)),
                     attempt: state.retries,
                     max: props.policy.maxRetries,
@@ -197,7 +197,14 @@ export function TestCallScreen(props: Props) {
       ) : null}
       {state.phase === 'credit-wait' ? (
         <Box flexDirection="column" marginTop={1}>
-          <RichText text={content.outcomes['no-credit'].title} tone="warning" />
+          <RichText
+            text={
+              state.failure
+                ? explain(state.failure, content, call.model).title
+                : content.outcomes['no-credit'].title
+            }
+            tone="warning"
+          />
           <Busy
             label={fill(content.outcomes['no-credit'].waiting, {
               seconds: state.secondsLeft,
