@@ -26,14 +26,19 @@ function sentences(node: unknown): string[] {
   return [];
 }
 
+let tokenNames: ReadonlySet<string> | undefined;
+
 /**
- * The token names the locale files use. Only these are tokens: text that merely looks like one (a model
- * named `{x}`, braces in a server's words or a team file) is left as written, also when filled text is
- * filled again (RichText fills what it draws).
+ * Whether a name is one of the token names the locale files use. Only these are tokens: text that merely
+ * looks like one (a model named `{x}`, braces in a server's words or a team file) is left as written, also
+ * when filled text is filled again (RichText fills what it draws). Built on first need, off the first frame.
  */
-export const TOKEN_NAMES: ReadonlySet<string> = new Set(
-  sentences(en).flatMap((text) => [...text.matchAll(TOKEN)].map((match) => match[1] ?? '')),
-);
+export function isTokenName(name: string): boolean {
+  tokenNames ??= new Set(
+    sentences(en).flatMap((text) => [...text.matchAll(TOKEN)].map((match) => match[1] ?? '')),
+  );
+  return tokenNames.has(name);
+}
 
 /** What a token with no value is drawn as in a user's terminal: never the `{name}` itself. */
 export const UNFILLED = '…';
@@ -59,15 +64,10 @@ export function fill(template: string, vars: Vars = {}): string {
   return template.replace(TOKEN, (whole, name: string) => {
     const value = Object.hasOwn(vars, name) ? vars[name] : undefined;
     if (value !== undefined) return String(value);
-    if (!TOKEN_NAMES.has(name)) return whole;
+    if (!isTokenName(name)) return whole;
     if (process.env.NODE_ENV !== 'production') throw new UnfilledTokenError(name, template);
     return UNFILLED;
   });
-}
-
-/** The `{name}` tokens of a sentence, in order. */
-export function tokensOf(template: string): string[] {
-  return [...template.matchAll(TOKEN)].map((match) => match[1] ?? '').filter((name) => TOKEN_NAMES.has(name));
 }
 
 /** Removes the backticks that mark platform labels, for plain-text output. */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { fill, TOKEN_NAMES, tokensOf, UNFILLED, UnfilledTokenError } from '../../src/content/content.js';
+import { fill, isTokenName, UNFILLED, UnfilledTokenError } from '../../src/content/content.js';
 
 const NODE_ENV = process.env.NODE_ENV;
 afterEach(() => {
@@ -26,9 +26,8 @@ describe('fill', () => {
   });
 
   it('leaves text that only looks like a token when no locale sentence uses that name', () => {
-    expect(TOKEN_NAMES.has('seconds')).toBe(true);
-    expect(TOKEN_NAMES.has('notAToken')).toBe(false);
+    expect(isTokenName('seconds')).toBe(true);
+    expect(isTokenName('notAToken')).toBe(false);
     expect(fill('a model named {notAToken}')).toBe('a model named {notAToken}');
-    expect(tokensOf('{seconds} and {notAToken}')).toEqual(['seconds']);
   });
 });
