@@ -18,7 +18,13 @@ import type { Shell } from '../system/shell.js';
 import { type Step, type StepId, stepIndex } from '../wizard/steps.js';
 import { DiagnosisView } from './diagnosis-view.js';
 import { ScreenFrame } from './screen-frame.js';
-import { type FixStep, isBusy, type TestCallAction, testCallBindings } from './test-call-keys.js';
+import {
+  type BindingIntent,
+  type FixStep,
+  isBusy,
+  type TestCallAction,
+  testCallBindings,
+} from './test-call-keys.js';
 
 type Props = {
   readonly step: Step;
@@ -83,7 +89,7 @@ export function TestCallScreen(props: Props) {
   };
   // Keys act on the state as of the key (current()), not the last render: a second Enter that arrives
   // with the first must not send a second call.
-  const act = (intent: 'next' | 'back' | 'retry' | 'wait' | 'copy') => () => {
+  const act = (intent: BindingIntent) => () => {
     const now = current();
     const binding = testCallBindings(now, fixStepOf(now, content, call.model), content).find((b) =>
       b.intents.includes(intent),
@@ -99,8 +105,7 @@ export function TestCallScreen(props: Props) {
     retry: act('retry'),
     wait: act('wait'),
     copy: act('copy'),
-    // This step has no page of its own (a failure lists its pages): `o` does nothing here.
-    open: () => undefined,
+    open: act('open'),
     // Leaving mid-call would leave it running: jumps, the step list and the language wait for it.
     jump: (intent) => whenIdle(() => dispatch({ type: 'go-to-number', number: intent.number }))(),
     steps: whenIdle(() => dispatch({ type: 'open-overlay', overlay: 'steps' })),
