@@ -21,7 +21,7 @@ describe('the keys of a failed test call', () => {
     else expect(enter?.action).toEqual({ type: 'event', event: { type: 'retry' } });
     expect(bindings.some((binding) => binding.intents.includes('wait'))).toBe(kind === 'no-credit');
     expect(bindings.some((binding) => binding.intents.includes('open'))).toBe(false);
-    // Every binding names its key in its hint, and no two bindings take the same intent.
+    // No two bindings take the same intent: one key, one action.
     const intents = bindings.flatMap((binding) => binding.intents);
     expect(new Set(intents).size).toBe(intents.length);
   });
