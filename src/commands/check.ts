@@ -53,11 +53,15 @@ export function summaryOf(
   content: Content,
   model: string,
   locale: Flags['lang'],
+  practice = false,
 ): { readonly stream: 'stdout' | 'stderr'; readonly text: string } | null {
   const { report, explanation } = result;
+  // With --demo, the result says plainly that it came from the practice server.
+  const practiceLine = practice ? [content.steps['test-call'].practiceResult] : [];
   if (report.ok) {
     const lines = [
       fill(content.check.okLine, { model: report.model ?? model, total: report.latencyMs?.total ?? 0 }),
+      ...practiceLine,
       '',
       ...(report.reply ?? '').split('\n').map((line) => `  ${line}`),
       '',
@@ -68,6 +72,7 @@ export function summaryOf(
   if (!explanation) return null;
   const lines = [
     fill(content.check.failLine, { title: explanation.title }),
+    ...practiceLine.map((line) => `  ${line}`),
     `  ${explanation.meaning}`,
     `  ${explanation.action}`,
   ];
@@ -87,7 +92,7 @@ export function summaryOf(
 
 /** Prints the readable summary where it belongs. */
 function printSummary(result: CheckResult, content: Content, flags: Flags, say: (text: string) => string) {
-  const summary = summaryOf(result, content, flags.model, flags.lang);
+  const summary = summaryOf(result, content, flags.model, flags.lang, flags.demo);
   if (!summary) return;
   const stream = summary.stream === 'stdout' ? process.stdout : process.stderr;
   stream.write(`${say(summary.text)}\n`);

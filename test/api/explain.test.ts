@@ -403,6 +403,17 @@ describe('waits in the user’s language', () => {
   });
 });
 
+describe("check's summary in practice mode", () => {
+  it('says, after the first line, that the practice server answered', () => {
+    for (const kind of ['no-credit', 'server'] as const) {
+      const result = failureResult(EXAMPLES[kind], en, 'gpt-4o-mini');
+      const lines = summaryOf(result, en, 'gpt-4o-mini', 'en', true)?.text.split('\n') ?? [];
+      expect(lines[1]).toBe(`  ${en.steps['test-call'].practiceResult}`);
+      expect(summaryOf(result, en, 'gpt-4o-mini', 'en', false)?.text).not.toContain('practice server');
+    }
+  });
+});
+
 describe("check's summary of every failure kind", () => {
   it.each(LOCALES.flatMap((locale) => FAILURE_KINDS.map((kind) => [kind, locale] as const)))(
     '%s in %s: title, meaning, action, pages, retrying and the step',
