@@ -275,9 +275,18 @@ function StepScreen({ step, state, content, notice, services, apiKey, onApiKey, 
           practice={services.practice ?? false}
           copy={copy}
           onNotice={onNotice}
+          shell={services.shell}
         />
       );
     case 'done':
-      return <DoneScreen {...base} shell={services.shell} copy={copy} onNotice={onNotice} />;
+      return (
+        <DoneScreen
+          {...base}
+          shell={services.shell}
+          copy={copy}
+          onNotice={onNotice}
+          practice={services.practice ?? false}
+        />
+      );
   }
 }

@@ -4,7 +4,8 @@
  * runs every row through a spawned `check` and through the wizard; the README's Reliability section is
  * generated from this table.
  */
-import type { DetailKey, OutcomeKind } from '../src/api/outcomes.js';
+import type { DetailKey, FailureKind, OutcomeKind } from '../src/api/outcomes.js';
+import type { Content } from '../src/content/content.js';
 import type { ScenarioName } from '../src/demo/scenario-names.js';
 import type { StepId } from '../src/wizard/steps.js';
 
@@ -31,6 +32,8 @@ export type FaultRow = {
   readonly exitCode: number;
   readonly step: StepId | null;
   readonly retryable: boolean;
+  /** The variant of the kind's words the answer picks (explain.ts variantOf): its own title, action, retry. */
+  readonly variant?: string;
   /** The detail named in the message (locale key details.*), when there is one. */
   readonly detail?: DetailKey;
   /** `check --timeout`, for rows that end by the time limit or would wait long for a retry. */
@@ -81,6 +84,7 @@ export const FAULT_ROWS: readonly FaultRow[] = [
     exitCode: 4,
     step: 'balance',
     retryable: false,
+    variant: 'exhausted',
   },
   {
     name: '429 rate limit (tokens per minute)',
@@ -123,6 +127,7 @@ export const FAULT_ROWS: readonly FaultRow[] = [
     exitCode: 7,
     step: 'test-call',
     retryable: false,
+    variant: 'project',
   },
   {
     name: '403 unsupported country or region',
@@ -179,6 +184,7 @@ export const FAULT_ROWS: readonly FaultRow[] = [
     exitCode: 3,
     step: 'api-key',
     retryable: false,
+    variant: 'mismatched',
   },
   {
     name: '401 no_organization',
@@ -187,6 +193,7 @@ export const FAULT_ROWS: readonly FaultRow[] = [
     exitCode: 3,
     step: 'api-key',
     retryable: false,
+    variant: 'none',
   },
   {
     name: '401 missing scopes',
@@ -203,6 +210,43 @@ export const FAULT_ROWS: readonly FaultRow[] = [
     exitCode: 4,
     step: null,
     retryable: false,
+    variant: 'hardLimit',
+  },
+  {
+    name: '429 organization_spend_limit_exceeded',
+    produce: { scenario: 'organization-spend-limit' },
+    kind: 'spend-limit',
+    exitCode: 4,
+    step: null,
+    retryable: false,
+    variant: 'organization',
+  },
+  {
+    name: '429 project_spend_limit_exceeded',
+    produce: { scenario: 'project-spend-limit' },
+    kind: 'spend-limit',
+    exitCode: 4,
+    step: null,
+    retryable: false,
+    variant: 'project',
+  },
+  {
+    name: '429 organization_usage_limit_exceeded',
+    produce: { scenario: 'organization-usage-limit' },
+    kind: 'spend-limit',
+    exitCode: 4,
+    step: null,
+    retryable: false,
+    variant: 'usage',
+  },
+  {
+    name: '401 a project that does not match the key',
+    produce: { scenario: 'mismatched-project' },
+    kind: 'organization',
+    exitCode: 3,
+    step: 'api-key',
+    retryable: false,
+    variant: 'project',
   },
   {
     name: '429 access_terminated',
@@ -300,6 +344,7 @@ export const FAULT_ROWS: readonly FaultRow[] = [
     exitCode: 6,
     step: null,
     retryable: true,
+    variant: 'timeout',
     detail: 'timeout',
     timeout: 1,
   },
@@ -310,6 +355,7 @@ export const FAULT_ROWS: readonly FaultRow[] = [
     exitCode: 6,
     step: null,
     retryable: true,
+    variant: 'timeout',
     detail: 'timeout',
     timeout: 1,
   },
@@ -415,4 +461,24 @@ export function describeProduce(produce: Produce): string {
     auth: 'HTTPS_PROXY: the proxy answers 407',
     'auth-ok': 'HTTPS_PROXY with user:password in the URL',
   }[produce.proxy];
+}
+
+type Words = { title: string; retry?: string; variants?: Record<string, { title?: string; retry?: string }> };
+
+function wordsOf(row: FaultRow & { kind: FailureKind }, content: Content): { title: string; retry?: string } {
+  const words = content.outcomes[row.kind] as Words;
+  return { ...words, ...(row.variant ? words.variants?.[row.variant] : undefined) };
+}
+
+/** The title a failure row shows: its variant's, else its kind's. */
+export function titleOf(row: FaultRow, content: Content): string {
+  return row.kind === 'ok' ? '' : wordsOf({ ...row, kind: row.kind }, content).title;
+}
+
+/** The sentence on retrying a failure row shows (up to the wait, for a rate limit: the wait is filled in). */
+export function retryOf(row: FaultRow, content: Content): string {
+  if (row.kind === 'ok') return '';
+  if (row.kind === 'rate-limit') return content.outcomes['rate-limit'].retryAfter.split('{wait}')[0] ?? '';
+  const own = wordsOf({ ...row, kind: row.kind }, content).retry;
+  return own ?? (row.retryable ? content.diagnosis.retryHelps : content.diagnosis.retryNoHelp);
 }

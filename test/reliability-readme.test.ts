@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentFor } from '../src/content/content.js';
-import { describeProduce, FAULT_ROWS } from './fault-matrix.js';
+import { describeProduce, FAULT_ROWS, titleOf } from './fault-matrix.js';
 
 const README = join(import.meta.dirname, '../README.md');
 const START =
@@ -17,7 +17,7 @@ function reliabilityTable(): string {
     const message =
       row.kind === 'ok'
         ? 'the reply'
-        : `${en.outcomes[row.kind].title}${row.detail ? `: ${en.details[row.detail].replace(/\{\w+\}/g, '…')}` : ''}`;
+        : `${titleOf(row, en)}${row.detail ? `: ${en.details[row.detail].replace(/\{\w+\}/g, '…')}` : ''}`;
     return `| ${row.name} | ${describeProduce(row.produce)} | \`${row.kind}\` | ${row.exitCode} | ${step} | ${row.kind === 'ok' ? '' : row.retryable ? 'yes' : 'no'} | ${message} |`;
   });
   return [

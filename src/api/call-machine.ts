@@ -5,7 +5,7 @@
  * arrives with the events. One retry policy and one credit-wait policy, here and nowhere else.
  */
 
-import { type Diagnosis, isRetryable } from './outcomes.js';
+import { type Diagnosis, isRetryable, TIMEOUT_DETAILS } from './outcomes.js';
 import type { ChatAnswer, ChatSuccess, ModelsAnswer } from './session.js';
 
 /** How the call behaves; the wizard and `check` differ only here. */
@@ -145,9 +145,9 @@ function remaining(state: CallState, policy: CallPolicy): number {
   return Math.max(0, Math.ceil(policy.timeoutMs - state.spentMs));
 }
 
-/** A timeout's sentence names the whole limit, not what was left of it. */
+/** A timeout's sentence names the whole limit, not what was left of it (and how to give it longer). */
 function withSeconds(diagnosis: Diagnosis, policy: CallPolicy): Diagnosis {
-  return diagnosis.detail === 'timeout'
+  return diagnosis.detail !== undefined && TIMEOUT_DETAILS.has(diagnosis.detail)
     ? { ...diagnosis, detailVars: { ...diagnosis.detailVars, seconds: Math.round(policy.timeoutMs / 1000) } }
     : diagnosis;
 }

@@ -1,5 +1,5 @@
 /** Turns a validated HTTP error answer into an outcome kind and a diagnosis, following CLI.md's table. Pure. */
-import type { AnswerHeaders, ApiError } from './edge.js';
+import type { AnswerHeaders, ApiError, RateLimits } from './edge.js';
 import type { Diagnosis, FailureKind } from './outcomes.js';
 
 /** The account has no credit for the call: not yet, or used up. */
@@ -10,6 +10,17 @@ const SPEND_LIMIT_CODES = new Set([
   'project_spend_limit_exceeded',
   'organization_usage_limit_exceeded',
   'billing_hard_limit_reached',
+]);
+
+/**
+ * The organization or project sent with the call, or the key's own, is not one the key may use.
+ * `mismatched_project` is the project header's counterpart by analogy: no real answer with it has been seen.
+ */
+const ORGANIZATION_CODES = new Set([
+  'mismatched_organization',
+  'no_organization',
+  'invalid_organization',
+  'mismatched_project',
 ]);
 
 /** Whether the API refused `stream: true` because the organization is not verified (it answers unstreamed). */
@@ -23,7 +34,8 @@ export function kindOf(status: number, error: ApiError | null): FailureKind {
   const type = error?.type ?? '';
   const message = error?.message ?? '';
   if (status >= 500) return 'server';
-  if (SPEND_LIMIT_CODES.has(code)) return 'spend-limit';
+  // A project budget has been seen with the code insufficient_quota too: its message names it.
+  if (SPEND_LIMIT_CODES.has(code) || /enforced spend limit/i.test(message)) return 'spend-limit';
   if (NO_CREDIT_CODES.has(code) || type === 'insufficient_quota') return 'no-credit';
   if (code === 'access_terminated' || type === 'access_terminated') return 'access-terminated';
   if (code === 'unsupported_country_region_territory') return 'region';
@@ -32,9 +44,7 @@ export function kindOf(status: number, error: ApiError | null): FailureKind {
   if (code === 'model_not_found') return 'model';
   if (status === 401) {
     if (code === 'account_deactivated') return 'account-deactivated';
-    if (code === 'mismatched_organization' || code === 'no_organization' || code === 'invalid_organization') {
-      return 'organization';
-    }
+    if (ORGANIZATION_CODES.has(code)) return 'organization';
     if (/missing scopes|insufficient permissions/i.test(message)) return 'missing-scope';
     return 'invalid-key';
   }
@@ -60,10 +70,26 @@ export function waitFromMessage(message: string): number | undefined {
   return Number.isFinite(total) && total > 0 ? total : undefined;
 }
 
+/**
+ * The wait the rate-limit headers imply: the reset of the limit that is used up, else the longer of the two
+ * resets. Undefined when the headers say nothing useful.
+ */
+export function waitFromLimits(limits: RateLimits | null): number | undefined {
+  const parts = [limits?.requests, limits?.tokens].filter((part) => part?.resetMs != null);
+  const spent = parts.filter((part) => part?.remaining === 0);
+  const resets = (spent.length > 0 ? spent : parts).map((part) => part?.resetMs ?? 0);
+  const longest = Math.max(0, ...resets);
+  return longest > 0 ? longest : undefined;
+}
+
 /** A diagnosis of an HTTP error answer, from its validated parts. */
 export function diagnose(status: number, error: ApiError | null, headers: AnswerHeaders): Diagnosis {
   const kind = kindOf(status, error);
-  const wait = headers.retryAfterMs ?? waitFromMessage(error?.message ?? '');
+  // What the server asks first (retry-after), then what its message says, then what its limits imply.
+  const wait =
+    headers.retryAfterMs ??
+    waitFromMessage(error?.message ?? '') ??
+    (kind === 'rate-limit' ? waitFromLimits(headers.rateLimits) : undefined);
   return {
     kind,
     status,

@@ -6,7 +6,14 @@ export type KeyProblem = 'empty' | 'cutOff' | 'spaces' | 'url' | 'otherService' 
 /** The result of the local checks. */
 export type KeyCheck =
   | { readonly ok: true; readonly key: string }
-  | { readonly ok: false; readonly problem: KeyProblem; readonly service?: string; readonly length: number };
+  | {
+      readonly ok: false;
+      readonly problem: KeyProblem;
+      /** The service another service's key belongs to, and the prefix that gives it away. */
+      readonly service?: string;
+      readonly prefix?: string;
+      readonly length: number;
+    };
 
 /** Keys of other services that people paste by mistake. */
 const OTHER_SERVICES: ReadonlyArray<readonly [prefix: string, service: string]> = [
@@ -40,17 +47,18 @@ export function cleanKeyInput(raw: string): string {
 /** The local checks, in the order a person would want to hear about them. */
 export function checkKey(raw: string): KeyCheck {
   const key = cleanKeyInput(raw);
-  const fail = (problem: KeyProblem, service?: string): KeyCheck => ({
+  const fail = (problem: KeyProblem, service?: string, prefix?: string): KeyCheck => ({
     ok: false,
     problem,
-    service,
+    ...(service ? { service } : {}),
+    ...(prefix ? { prefix } : {}),
     length: key.length,
   });
   if (key === '') return fail('empty');
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(key) || /^(www\.|platform\.openai\.com)/i.test(key)) return fail('url');
   if (/\s/.test(key)) return fail('spaces');
   const other = OTHER_SERVICES.find(([prefix]) => key.startsWith(prefix));
-  if (other) return fail('otherService', other[1]);
+  if (other) return fail('otherService', other[1], other[0]);
   if (key.startsWith('sk-admin-')) return fail('admin');
   if (!/^sk-[A-Za-z0-9_-]+$/.test(key)) return fail('unknown');
   if (key.length < MIN_LENGTH) return fail('cutOff');

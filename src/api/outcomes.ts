@@ -92,7 +92,18 @@ export type Diagnosis = {
   readonly requestId?: string | null;
   /** The API refused `stream: true` until the organization is verified: ask again without streaming. */
   readonly streamRefused?: boolean;
+  /**
+   * Whether the failed request carried OpenAI-Organization / OpenAI-Project (from OPENAI_ORG_ID /
+   * OPENAI_PROJECT_ID): the words for an organization mismatch depend on it. Absent when not known.
+   */
+  readonly sent?: SentHeaders;
 };
+
+/** Which of the optional headers a request carried. */
+export type SentHeaders = { readonly organization: boolean; readonly project: boolean };
+
+/** The details that mean the time limit ran out (the whole check's, or waiting for the answer within it). */
+export const TIMEOUT_DETAILS: ReadonlySet<DetailKey> = new Set(['timeout', 'headersTimeout', 'bodyTimeout']);
 
 /** Whether trying again, automatically, may help. */
 export function isRetryable(kind: OutcomeKind): boolean {

@@ -5,7 +5,7 @@
 import type { Content } from '../content/content.js';
 import type { CallState } from './call-machine.js';
 import type { RateLimits, Usage } from './edge.js';
-import { type Explanation, explain, jsonMessage } from './explain.js';
+import { type ExplainContext, type Explanation, explain, jsonMessage } from './explain.js';
 import { type Diagnosis, type FailureKind, OUTCOMES, type OutcomeKind } from './outcomes.js';
 import { type UsageTier, usageTierOf } from './rate-limits.js';
 
@@ -72,9 +72,9 @@ export function failureResult(
   diagnosis: Diagnosis,
   content: Content,
   model: string,
-  extra: { organization?: string | null; team?: TeamReport | null } = {},
+  extra: { organization?: string | null; team?: TeamReport | null; context?: ExplainContext } = {},
 ): CheckResult {
-  const explanation = explain(diagnosis, content, model);
+  const explanation = explain(diagnosis, content, model, extra.context);
   const outcome = OUTCOMES[diagnosis.kind];
   return {
     explanation,
@@ -115,6 +115,7 @@ export function resultOf(
   content: Content,
   model: string,
   team: TeamReport | null = null,
+  context: ExplainContext = {},
 ): CheckResult {
   if (state.phase === 'success' && state.result) {
     const result = state.result;
@@ -146,5 +147,5 @@ export function resultOf(
       : state.phase === 'failed' && state.failure
         ? state.failure
         : localDiagnosis('interrupted');
-  return failureResult(diagnosis, content, model, { organization: state.organization, team });
+  return failureResult(diagnosis, content, model, { organization: state.organization, team, context });
 }

@@ -157,6 +157,8 @@ export function openSession(config: SessionConfig): Session {
     ...(config.project ? { 'openai-project': config.project } : {}),
   };
 
+  const sent = { organization: Boolean(config.organization), project: Boolean(config.project) };
+
   /** Sends one request within its limits; reads the answer with `read`. */
   async function exchange<T>(
     method: 'GET' | 'POST',
@@ -221,7 +223,8 @@ export function openSession(config: SessionConfig): Session {
     if (body) trace(`← ${maskSecrets(cleanText(body, { maxLength: 2000 }), secrets)}`);
     const parsed = parseJson(body);
     const error = parsed.ok ? readApiError(parsed.value, secrets) : null;
-    const diagnosis = diagnose(response.status, error, answer);
+    // What this request carried decides the words for an organization mismatch ("the organization you sent").
+    const diagnosis: Diagnosis = { ...diagnose(response.status, error, answer), sent };
     // A body that is not the API's envelope still says something worth showing (a proxy's page, a relay).
     if (!error && body && response.status < 500 && diagnosis.kind === 'api') {
       return {

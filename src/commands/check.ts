@@ -1,5 +1,6 @@
 /** `openai-topup check`: the test call for scripts and terminals, driving the same machine as the wizard. */
 import { type CallState, creditWaitFor } from '../api/call-machine.js';
+import { keyProblemText } from '../api/explain.js';
 import { checkKey, KEY_INPUT_CAP, keyFromInput } from '../api/key-check.js';
 import { type CheckResult, failureResult, localDiagnosis, resultOf } from '../api/report.js';
 import { DEFAULT_BASE_URL } from '../api/request.js';
@@ -7,6 +8,7 @@ import { runCall } from '../api/run-call.js';
 import { openSession } from '../api/session.js';
 import { successLines } from '../api/summary.js';
 import { asciiFold, type Content, contentFor, fill, plain } from '../content/content.js';
+import { detectShell } from '../system/shell.js';
 import type { Flags } from './args.js';
 import { callConfig, callPolicy } from './call-config.js';
 
@@ -45,34 +47,55 @@ function progressLine(
   return null;
 }
 
-/** The readable summary: the reply and its details on stdout, or the failure explained on stderr. */
-function printSummary(result: CheckResult, content: Content, flags: Flags, say: (text: string) => string) {
+/** The readable summary, as text: the reply and its details (stdout), or the failure explained (stderr). */
+export function summaryOf(
+  result: CheckResult,
+  content: Content,
+  model: string,
+  locale: Flags['lang'],
+  practice = false,
+): { readonly stream: 'stdout' | 'stderr'; readonly text: string } | null {
   const { report, explanation } = result;
+  // With --demo, the result says plainly that it came from the practice server.
+  const practiceLine = practice ? [content.steps['test-call'].practiceResult] : [];
   if (report.ok) {
     const lines = [
-      fill(content.check.okLine, { model: report.model ?? flags.model, total: report.latencyMs?.total ?? 0 }),
+      fill(content.check.okLine, { model: report.model ?? model, total: report.latencyMs?.total ?? 0 }),
+      ...practiceLine,
       '',
       ...(report.reply ?? '').split('\n').map((line) => `  ${line}`),
       '',
-      ...successLines(report, content, flags.lang),
+      ...successLines(report, content, locale),
     ];
-    process.stdout.write(`${say(lines.join('\n'))}\n`);
-    return;
+    return { stream: 'stdout', text: lines.join('\n') };
   }
-  if (!explanation) return;
+  if (!explanation) return null;
   const lines = [
     fill(content.check.failLine, { title: explanation.title }),
+    ...practiceLine.map((line) => `  ${line}`),
     `  ${explanation.meaning}`,
     `  ${explanation.action}`,
   ];
   for (const note of explanation.notes) lines.push(`  ${note}`);
+  // The line to run stands alone, unindented, so that it copies as it is.
+  if (explanation.command)
+    lines.push(`  ${explanation.command.intro}`, explanation.command.line, `  ${explanation.command.after}`);
+  for (const link of explanation.links) lines.push(`  ${fill(content.diagnosis.linkLine, { ...link })}`);
   if (explanation.serverMessage) lines.push(`  ${content.diagnosis.serverSaid} ${explanation.serverMessage}`);
   lines.push(`  ${explanation.retry}`);
   if (explanation.step)
     lines.push(
       `  ${fill(content.check.nextStep, { n: explanation.step.number, name: explanation.step.name })}`,
     );
-  process.stderr.write(`${say(lines.join('\n'))}\n`);
+  return { stream: 'stderr', text: lines.join('\n') };
+}
+
+/** Prints the readable summary where it belongs. */
+function printSummary(result: CheckResult, content: Content, flags: Flags, say: (text: string) => string) {
+  const summary = summaryOf(result, content, flags.model, flags.lang, flags.demo);
+  if (!summary) return;
+  const stream = summary.stream === 'stdout' ? process.stdout : process.stderr;
+  stream.write(`${say(summary.text)}\n`);
 }
 
 /** Runs `check`; resolves with the exit code. */
@@ -111,10 +134,7 @@ export async function runCheck(flags: Flags, env: NodeJS.ProcessEnv): Promise<nu
   const checked = checkKey(raw);
   if (!checked.ok) {
     await demo?.close();
-    const detail = fill(content.keyCheck[checked.problem], {
-      service: checked.service ?? '',
-      length: checked.length,
-    });
+    const detail = keyProblemText(checked, content);
     return finish(failureResult(localDiagnosis('key-format', detail), content, flags.model));
   }
 
@@ -144,5 +164,10 @@ export async function runCheck(flags: Flags, env: NodeJS.ProcessEnv): Promise<nu
   if (signalCode !== undefined) {
     return finish(failureResult(localDiagnosis('interrupted'), content, flags.model), signalCode);
   }
-  return finish(resultOf(state, content, flags.model));
+  return finish(
+    resultOf(state, content, flags.model, null, {
+      shell: detectShell(env),
+      timeoutSeconds: flags.timeoutSeconds,
+    }),
+  );
 }

@@ -16,11 +16,57 @@ export function contentFor(locale: Locale): Content {
 /** Values for `{name}` tokens in a sentence. */
 export type Vars = Readonly<Record<string, string | number>>;
 
-/** Fills `{name}` tokens; a token with no value is left as written, so a missing value shows up in tests. */
+/** A `{name}` token of a sentence. */
+const TOKEN = /\{([a-zA-Z][a-zA-Z0-9]*)\}/g;
+
+/** Every string in a locale file, however deep. */
+function sentences(node: unknown): string[] {
+  if (typeof node === 'string') return [node];
+  if (typeof node === 'object' && node !== null) return Object.values(node).flatMap(sentences);
+  return [];
+}
+
+let tokenNames: ReadonlySet<string> | undefined;
+
+/**
+ * Whether a name is one of the token names the locale files use. Only these are tokens: text that merely
+ * looks like one (a model named `{x}`, braces in a server's words or a team file) is left as written, also
+ * when filled text is filled again (RichText fills what it draws). Built on first need, off the first frame.
+ */
+export function isTokenName(name: string): boolean {
+  tokenNames ??= new Set(
+    sentences(en).flatMap((text) => [...text.matchAll(TOKEN)].map((match) => match[1] ?? '')),
+  );
+  return tokenNames.has(name);
+}
+
+/** What a token with no value is drawn as in a user's terminal: never the `{name}` itself. */
+export const UNFILLED = '…';
+
+/** A sentence was filled without a value for one of its tokens: a defect in the code that filled it. */
+export class UnfilledTokenError extends Error {
+  constructor(
+    readonly token: string,
+    readonly template: string,
+  ) {
+    super(`no value for {${token}} in: ${template}`);
+    this.name = 'UnfilledTokenError';
+  }
+}
+
+/**
+ * Fills `{name}` tokens. A token without a value is refused: in tests and development (any build but the
+ * production bundle, which defines NODE_ENV as production) it throws, so the defect fails a test; in a
+ * user's terminal it becomes `…`, so a `{placeholder}` can never reach a screen. Values are inserted as
+ * they are, never read again for tokens.
+ */
 export function fill(template: string, vars: Vars = {}): string {
-  return template.replace(/\{([a-zA-Z][a-zA-Z0-9]*)\}/g, (whole, name: string) => {
-    const value = vars[name];
-    return value === undefined ? whole : String(value);
+  return template.replace(TOKEN, (whole, name: string) => {
+    const value = Object.hasOwn(vars, name) ? vars[name] : undefined;
+    if (value !== undefined) return String(value);
+    if (!isTokenName(name)) return whole;
+    if (process.env.NODE_ENV !== 'production') throw new UnfilledTokenError(name, template);
+    return UNFILLED;
   });
 }
 

@@ -139,6 +139,41 @@ const HOSTILE = {
   },
 };
 
+/**
+ * The spend-limit answers the fixtures lack. The project budget's body is as seen in public code that handles
+ * real answers (2025-26): 429, type insufficient_quota, code project_spend_limit_exceeded, and a message that
+ * names the project's Limits page. The organization's codes are documented, but their message texts are
+ * UNCONFIRMED: these are written by analogy.
+ */
+const SPEND_LIMITS = {
+  'organization-spend-limit': {
+    code: 'organization_spend_limit_exceeded',
+    message:
+      'Your organization has reached its configured enforced spend limit. Update your limit at https://platform.openai.com/settings/organization/limits.',
+  },
+  'project-spend-limit': {
+    code: 'project_spend_limit_exceeded',
+    message:
+      'Your project has reached its configured enforced spend limit. Update your limit at https://platform.openai.com/settings/proj_QRf115YMnQwMUdTI9cu2sWQ8/limits.',
+  },
+  'organization-usage-limit': {
+    code: 'organization_usage_limit_exceeded',
+    message:
+      'Your organization has reached its usage limit. Update your limit at https://platform.openai.com/settings/organization/limits.',
+  },
+} as const;
+
+/**
+ * A project that does not match the key: no real answer has been seen (CLI reference: UNCONFIRMED), so this
+ * mirrors mismatched_organization's status, type and wording.
+ */
+const MISMATCHED_PROJECT = {
+  message: 'OpenAI-Project header should match project for API key',
+  type: 'invalid_request_error',
+  param: null,
+  code: 'mismatched_project',
+};
+
 const CONTROL_REPLY =
   'Recursion\u001b[31m in red\u001b[0m\u001b[2J\u001b]8;;https://evil.example\u0007click\u001b]8;;\u0007\u001b]52;c;ZXZpbA==\u0007 ends.';
 
@@ -217,6 +252,11 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     };
     const fromEverywhere = everywhere[scenario];
     if (fromEverywhere) return sendFixture(fromEverywhere);
+    if (scenario === 'mismatched-project') {
+      res.writeHead(401, { ...fixture('mismatched_organization').headers, 'x-request-id': requestId() });
+      res.end(JSON.stringify({ error: MISMATCHED_PROJECT }));
+      return log(401);
+    }
     if (scenario === 'echo-key') {
       return sendFixture('invalid_api_key', {
         message: `Incorrect API key provided: ${key}. You can find your API key at https://platform.openai.com/account/api-keys.`,
@@ -284,6 +324,14 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
         });
       case 'billing-hard-limit':
         return sendFixture('billing_hard_limit_reached');
+      case 'organization-spend-limit':
+      case 'project-spend-limit':
+      case 'organization-usage-limit': {
+        const { code, message } = SPEND_LIMITS[scenario];
+        res.writeHead(429, { ...fixture('insufficient_quota').headers, 'x-request-id': requestId() });
+        res.end(JSON.stringify({ error: { message, type: 'insufficient_quota', param: null, code } }));
+        return log(429);
+      }
       case 'access-terminated':
         return sendFixture('access_terminated');
       case 'rate-limit':
@@ -334,6 +382,13 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
         // Never answer: the client's time limit has to end it.
         log(0);
         return;
+      case 'slow-then-ok':
+        // The first chat call never answers; the next one (a retry with a fresh time limit) does.
+        if (chatCalls === 1) {
+          log(0);
+          return;
+        }
+        break;
       case 'too-large': {
         res.writeHead(200, apiHeaders('application/json'));
         res.end(`{"padding":"${'x'.repeat(1_100_000)}"}`);

@@ -1,4 +1,5 @@
 import { Text } from 'ink';
+import { keyProblemText } from '../api/explain.js';
 import { checkKey, cleanKeyInput } from '../api/key-check.js';
 import { ChoiceList } from '../components/choice-list.js';
 import { keyToEdit } from '../components/text-field.js';
@@ -53,7 +54,7 @@ export function ApiKeyScreen({ step, content, notice, suggested, apiKey, onApiKe
   const ui = useUi();
 
   const problemText = (checked: Exclude<ReturnType<typeof checkKey>, { ok: true }>) =>
-    fill(content.keyCheck[checked.problem], { service: checked.service ?? '', length: checked.length });
+    keyProblemText(checked, content);
   // The key from the environment goes through the same local checks as a typed one.
   const accept = (raw: string, fromEnvironment: boolean) => {
     const checked = checkKey(raw);

@@ -19,10 +19,12 @@ type Props = {
   /** Copies text; resolves with the sentence saying how (or that it could not). */
   readonly copy: ((text: string) => Promise<string>) | undefined;
   readonly onNotice: (notice: string) => void;
+  /** Practice mode (--demo): the end says that no real key or credit was checked. */
+  readonly practice?: boolean;
 };
 
 /** The end: how to keep the key set for this shell and safe, how to revoke it, where limits are set. */
-export function DoneScreen({ step, content, notice, shell, copy, onNotice }: Props) {
+export function DoneScreen({ step, content, notice, shell, copy, onNotice, practice = false }: Props) {
   const text = content.steps.done;
   const keep = keepKeyLine(shell ?? detectShell({}));
   const { finish } = useWizardControls();
@@ -36,6 +38,7 @@ export function DoneScreen({ step, content, notice, shell, copy, onNotice }: Pro
   const url = (id: string, address: string) =>
     nodeBlock(id, breakUrl(address, ui.columns)?.length ?? 0, <BareUrl url={address} />, { role: 'more' });
   const blocks: ScreenBlock[] = [
+    ...(practice ? [textBlock('practice', text.practice, ui, { tone: 'warning', margin: true })] : []),
     plainLine('keep', fill(text.keepKey, { shell: keep.label }), ui, { margin: true }),
     plainLine('where', keep.file ? fill(text.keepKeyFile, { file: keep.file }) : text.keepKeyCommand, ui),
     line

@@ -15,10 +15,16 @@ export type TestCallAction =
   | { readonly type: 'back' }
   | { readonly type: 'copy' };
 
+/**
+ * The intents the screen routes through this list. `open` is among them with no binding yet: this step has
+ * no page of its own, so `o` does nothing here rather than saying so (a failure lists its own pages).
+ */
+export type BindingIntent = 'next' | 'back' | 'retry' | 'wait' | 'copy' | 'open';
+
 /** A key that acts here: the intent it comes as, the key and words of its hint, and the action. */
 export type Binding = {
   /** The intents (src/hooks/key-intent.ts) that trigger it: one hint may name two keys (`Enter, r`). */
-  readonly intents: readonly ('next' | 'back' | 'retry' | 'wait' | 'copy')[];
+  readonly intents: readonly BindingIntent[];
   readonly key: string;
   readonly label: string;
   readonly action: TestCallAction;

@@ -14,10 +14,17 @@ import { type Content, fill } from '../content/content.js';
 import type { Locale } from '../content/locale.js';
 import { useScreenKeys, useWizardControls } from '../hooks/use-screen-keys.js';
 import { useTestCall } from '../hooks/use-test-call.js';
-import type { Step, StepId } from '../wizard/steps.js';
+import type { Shell } from '../system/shell.js';
+import { type Step, type StepId, stepIndex } from '../wizard/steps.js';
 import { diagnosisBlocks } from './diagnosis-view.js';
 import { nodeBlock, plainLine, type ScreenBlock, ScreenFrame, textBlock } from './screen-frame.js';
-import { type FixStep, isBusy, type TestCallAction, testCallBindings } from './test-call-keys.js';
+import {
+  type BindingIntent,
+  type FixStep,
+  isBusy,
+  type TestCallAction,
+  testCallBindings,
+} from './test-call-keys.js';
 
 type Props = {
   readonly step: Step;
@@ -36,12 +43,14 @@ type Props = {
   /** Copies text; resolves with the sentence saying how (or that it could not). */
   readonly copy: ((text: string) => Promise<string>) | undefined;
   readonly onNotice: (notice: string) => void;
+  /** The user's shell, for a line to run that a failure suggests (unsetting OPENAI_ORG_ID); bash if unknown. */
+  readonly shell?: Shell;
 };
 
 /** The step a failure sends the user to, unless it is this one. */
 function fixStepOf(state: CallState, content: Content, model: string): FixStep {
   if (state.phase === 'no-key') {
-    return { id: 'api-key', number: 12, name: content.steps['api-key'].name };
+    return { id: 'api-key', number: stepIndex('api-key') + 1, name: content.steps['api-key'].name };
   }
   if (state.phase !== 'failed' || !state.failure) return null;
   const step = explain(state.failure, content, model).step;
@@ -80,7 +89,7 @@ export function TestCallScreen(props: Props) {
   };
   // Keys act on the state as of the key (current()), not the last render: a second Enter that arrives
   // with the first must not send a second call.
-  const act = (intent: 'next' | 'back' | 'retry' | 'wait' | 'copy') => () => {
+  const act = (intent: BindingIntent) => () => {
     const now = current();
     const binding = testCallBindings(now, fixStepOf(now, content, call.model), content).find((b) =>
       b.intents.includes(intent),
@@ -96,6 +105,7 @@ export function TestCallScreen(props: Props) {
     retry: act('retry'),
     wait: act('wait'),
     copy: act('copy'),
+    open: act('open'),
     // Leaving mid-call would leave it running: jumps, the step list and the language wait for it.
     jump: (intent) => whenIdle(() => dispatch({ type: 'go-to-number', number: intent.number }))(),
     steps: whenIdle(() => dispatch({ type: 'open-overlay', overlay: 'steps' })),
@@ -153,7 +163,7 @@ export function TestCallScreen(props: Props) {
       blocks.push(textBlock('not-streaming', content.check.notStreaming, ui, { tone: 'hint', margin: true }));
     const label =
       state.phase === 'retry-wait' && state.retrying
-        ? `${content.outcomes[state.retrying.diagnosis.kind].title}: ${fill(text.retrying, {
+        ? `${explain(state.retrying.diagnosis, content, call.model).title}: ${fill(text.retrying, {
             seconds: Math.max(1, Math.ceil(state.retrying.delayMs / 1000)),
             attempt: state.retries,
             max: props.policy.maxRetries,
@@ -183,19 +193,26 @@ export function TestCallScreen(props: Props) {
   }
   if (state.phase === 'failed' && state.failure) {
     blocks.push(
-      ...diagnosisBlocks(explain(state.failure, content, call.model), {
-        content,
-        ui,
-        gaveUp: state.gaveUp,
-        minutes: (props.policy.creditWait.intervalMs * props.policy.creditWait.maxTries) / 60_000,
-        practice: props.practice,
-      }),
+      ...diagnosisBlocks(
+        explain(state.failure, content, call.model, {
+          shell: props.shell,
+          timeoutSeconds: props.policy.timeoutMs / 1000,
+        }),
+        {
+          content,
+          ui,
+          gaveUp: state.gaveUp,
+          minutes: (props.policy.creditWait.intervalMs * props.policy.creditWait.maxTries) / 60_000,
+          practice: props.practice,
+        },
+      ),
     );
   }
   if (state.phase === 'credit-wait') {
-    blocks.push(
-      textBlock('no-credit', content.outcomes['no-credit'].title, ui, { tone: 'warning', margin: true }),
-    );
+    const title = state.failure
+      ? explain(state.failure, content, call.model).title
+      : content.outcomes['no-credit'].title;
+    blocks.push(textBlock('no-credit', title, ui, { tone: 'warning', margin: true }));
     const label = fill(content.outcomes['no-credit'].waiting, {
       seconds: state.secondsLeft,
       attempt: state.creditTries,

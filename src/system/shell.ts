@@ -43,3 +43,24 @@ export function keepKeyLine(shell: Shell): {
       return { label: 'cmd', line: `setx OPENAI_API_KEY "${KEY_PLACEHOLDER}"` };
   }
 }
+
+/** The variables a shell line may unset: the ones the tool reads for the organization and project. */
+export type OrgVariable = 'OPENAI_ORG_ID' | 'OPENAI_PROJECT_ID';
+
+/**
+ * The line that removes variables from this shell session, in the user's shell's own syntax. Names only:
+ * the values are never shown. A startup file that sets them again is the user's to edit.
+ */
+export function unsetLine(shell: Shell, names: readonly OrgVariable[]): string {
+  switch (shell) {
+    case 'bash':
+    case 'zsh':
+      return `unset ${names.join(' ')}`;
+    case 'fish':
+      return `set -e ${names.join(' ')}`;
+    case 'powershell':
+      return names.map((name) => `Remove-Item Env:${name}`).join('; ');
+    case 'cmd':
+      return names.map((name) => `set ${name}=`).join(' & ');
+  }
+}

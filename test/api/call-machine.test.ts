@@ -154,6 +154,23 @@ describe('the test-call machine', () => {
     });
   });
 
+  it.each([
+    ['timeout', 5],
+    ['headersTimeout', 5],
+    ['bodyTimeout', 5],
+    ['connectTimeout', undefined],
+    ['refused', undefined],
+  ] as const)(
+    'a failure with detail %s names the limit (%s s), for the words on giving it longer',
+    (detail, seconds) => {
+      const steps = run({ ...CHECK, timeoutMs: 5000, maxRetries: 0 }, [
+        start,
+        modelsFail(fail('network', { detail })),
+      ]);
+      expect(last(steps).state.failure?.detailVars?.seconds).toBe(seconds);
+    },
+  );
+
   it('spends one time limit on both requests and the waits between retries', () => {
     const steps = run({ ...CHECK, timeoutMs: 10_000 }, [
       start,

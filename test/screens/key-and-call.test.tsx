@@ -75,10 +75,10 @@ describe('the api-key screen', () => {
   it.each([
     ['', 'No key yet'],
     ['https://platform.openai.com/api-keys', 'web address'],
-    [`sk-ant-api03-${'FAKE'.repeat(20)}`, 'Anthropic key'],
-    [`AIza${'FAKE'.repeat(9)}`, 'Google key'],
-    [`ghp_${'FAKE'.repeat(9)}`, 'GitHub key'],
-    ['xoxb-0000-FAKEFAKE', 'Slack key'],
+    [`sk-ant-api03-${'FAKE'.repeat(20)}`, 'key for Anthropic (it starts with sk-ant-)'],
+    [`AIza${'FAKE'.repeat(9)}`, 'key for Google'],
+    [`ghp_${'FAKE'.repeat(9)}`, 'key for GitHub'],
+    ['xoxb-0000-FAKEFAKE', 'key for Slack'],
     [`sk-admin-${'FAKE'.repeat(30)}`, 'admin key'],
     ['sk-proj-FAKE', 'cut off'],
   ])('refuses %j before any call, saying why', async (typed, message) => {
@@ -159,7 +159,7 @@ describe('the test-call screen', () => {
     await app.waitForText('Press Enter to send');
     await app.press(KEYS.enter);
     await app.waitForText('No credit yet');
-    expect(app.frame()).toContain('the key belongs to another organization or project');
+    expect(app.frame()).toContain('a key from another organization or project: make one where the credit is');
     expect(app.frame()).toContain('Enter go to step 11: Balance');
     await app.press('w');
     await app.waitForText('Next try in 1 s (try 1 of 5)');
