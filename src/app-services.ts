@@ -3,7 +3,7 @@ import type { CallPolicy } from './api/call-machine.js';
 import type { Session } from './api/session.js';
 import type { Content } from './content/content.js';
 import type { KnownKey } from './screens/api-key-screen.js';
-import type { Shell } from './system/shell.js';
+import type { Shell } from './text/shell.js';
 import type { WizardState } from './wizard/reducer.js';
 
 export type AppServices = {

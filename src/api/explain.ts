@@ -4,7 +4,7 @@
  * code, a detail or what the server named), which pages, which notes. Pure.
  */
 import { type Content, fill, plain } from '../content/content.js';
-import { keepKeyLine, type OrgVariable, type Shell, unsetLine } from '../system/shell.js';
+import { keepKeyLine, type OrgVariable, type Shell, unsetLine } from '../text/shell.js';
 import { PAGES, stepIndex } from '../wizard/steps.js';
 import { waitFromMessage } from './diagnose.js';
 import type { KeyCheck } from './key-check.js';

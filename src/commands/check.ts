@@ -8,7 +8,7 @@ import { runCall } from '../api/run-call.js';
 import { openSession } from '../api/session.js';
 import { successLines } from '../api/summary.js';
 import { asciiFold, type Content, contentFor, fill, plain } from '../content/content.js';
-import { detectShell } from '../system/shell.js';
+import { detectShell } from '../text/shell.js';
 import type { Flags } from './args.js';
 import { callConfig, callPolicy } from './call-config.js';
 

@@ -13,10 +13,10 @@ import { deleteProgress, loadProgress, progressWritten, saveProgress, toSaved } 
 import { openInBrowser } from '../system/browser.js';
 import { copyNotice, copyText } from '../system/clipboard.js';
 import { oneKeyPerRead } from '../system/key-reader.js';
-import { detectShell } from '../system/shell.js';
 import { onShutdown } from '../system/signals.js';
 import { supportsUnicode } from '../system/terminal.js';
 import { openTraceFile, type TraceFile } from '../system/trace-file.js';
+import { detectShell } from '../text/shell.js';
 import { initialState, type WizardState } from '../wizard/reducer.js';
 import { STEP_IDS, stepIndex } from '../wizard/steps.js';
 import type { Flags } from './args.js';

@@ -140,12 +140,13 @@ export function fitBlocks(
     .map((block, order) => ({ block, order }))
     .filter(({ block }) => block.role === 'more')
     .sort((a, b) => (b.block.keep ?? 0) - (a.block.keep ?? 0) || a.order - b.order);
+  // In order, up to the first that does not fit: a later block without the one before it (an address
+  // without its sentence) would read as a fragment.
   for (const { block } of ranked) {
     const size = block.lines + (block.margin ? 1 : 0);
-    if (used + size <= room) {
-      kept.add(block.id);
-      used += size;
-    }
+    if (used + size > room) break;
+    kept.add(block.id);
+    used += size;
   }
   const shown = candidates.filter((block) => block.role === 'must' || kept.has(block.id));
   return make(shown, false, kept.size < ranked.length);

@@ -14,7 +14,7 @@ import { type Content, fill } from '../content/content.js';
 import type { Locale } from '../content/locale.js';
 import { useScreenKeys, useWizardControls } from '../hooks/use-screen-keys.js';
 import { useTestCall } from '../hooks/use-test-call.js';
-import type { Shell } from '../system/shell.js';
+import type { Shell } from '../text/shell.js';
 import { type Step, type StepId, stepIndex } from '../wizard/steps.js';
 import { diagnosisBlocks } from './diagnosis-view.js';
 import { nodeBlock, plainLine, type ScreenBlock, ScreenFrame, textBlock } from './screen-frame.js';

@@ -16,7 +16,7 @@ import { failureResult } from '../../src/api/report.js';
 import { summaryOf } from '../../src/commands/check.js';
 import { type Content, contentFor } from '../../src/content/content.js';
 import type { Locale } from '../../src/content/locale.js';
-import type { Shell } from '../../src/system/shell.js';
+import type { Shell } from '../../src/text/shell.js';
 import { PAGES } from '../../src/wizard/steps.js';
 import { EXAMPLES, FAILURE_KINDS } from '../helpers/diagnoses.js';
 

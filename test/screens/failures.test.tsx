@@ -53,9 +53,13 @@ async function failingAt(kind: FailureKind, locale: Locale) {
 /** The hint line: the last block of the frame, split into [key, label]. */
 function hintsOf(frame: string): [string, string][] {
   const blocks = frame.trimEnd().split(/\n\s*\n/);
-  const line = flat(blocks.at(-1) ?? '').trim();
+  // The hint lines break between hints (src/components/layout.ts layoutHints), never inside one.
+  const segments = (blocks.at(-1) ?? '')
+    .split('\n')
+    .flatMap((line) => line.trim().split(' · '))
+    .filter(Boolean);
   const keys = ['Enter, r', 'Enter', 'r', 'w', '←', 'Esc', 'c', 's', '?', 'l', 'q'];
-  return line.split(' · ').map((segment) => {
+  return segments.map((segment) => {
     const key = keys.find((k) => segment.startsWith(`${k} `)) ?? segment;
     return [key, segment.slice(key.length + 1)];
   });
@@ -183,7 +187,7 @@ describe('help on a failure', () => {
       const { app, session, explanation } = await failingAt('no-credit', 'en');
       const before = app.frame();
       await app.press('?');
-      await app.waitForText('Press ? or Esc to close.');
+      await app.waitForText(`? ${contentFor('en').ui.hints.close}`);
       expect(app.frame()).not.toContain(explanation.title);
       await app.press(close);
       await app.waitForText(`✗ ${explanation.title}`);

@@ -3,7 +3,7 @@ import { DEFAULT_POLICY } from '../../src/api/call-machine.js';
 import { PRACTICE_KEY } from '../../src/demo/practice-key.js';
 import type { ScenarioName } from '../../src/demo/scenario-names.js';
 import { type DemoServer, startDemoServer } from '../../src/demo/server.js';
-import { detectShell, keepKeyLine } from '../../src/system/shell.js';
+import { detectShell, keepKeyLine } from '../../src/text/shell.js';
 import { stepIndex } from '../../src/wizard/steps.js';
 import { type AppOptions, renderApp, sessionTo } from '../helpers/app.js';
 import { KEYS } from '../helpers/render.js';
