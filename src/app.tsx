@@ -24,7 +24,7 @@ import { type WizardAction, type WizardState, wizardReducer } from './wizard/red
 
 export type { AppServices } from './app-services.js';
 
-import { STEPS, type Step, stepAt } from './wizard/steps.js';
+import { type FlowStep, flowStepAt, stepText } from './wizard/flow.js';
 
 /** How the wizard ended: the exit code and a line to print once the screen is gone. */
 export type ExitResult = { readonly code: number; readonly message?: string };
@@ -55,7 +55,7 @@ export function App({ initial, ui, services = {}, startNotice, resumeFrom, onExi
   const [apiKey, setApiKey] = useState<string | undefined>();
   const { columns, rows } = useTerminalSize();
   const content = contentFor(state.locale);
-  const step = stepAt(state.index);
+  const step = flowStepAt(state.flow, state.index);
   const stateRef = useRef(state);
   stateRef.current = state;
 
@@ -92,7 +92,13 @@ export function App({ initial, ui, services = {}, startNotice, resumeFrom, onExi
     onExit(result);
     exit();
   };
-  const position = () => ({ n: stateRef.current.index + 1, total: STEPS.length });
+  // While the resume offer is open, the saved step is where the progress file stands.
+  const offerRef = useRef(offer);
+  offerRef.current = offer;
+  const position = () => ({
+    n: (offerRef.current?.index ?? stateRef.current.index) + 1,
+    total: stateRef.current.flow.steps.length,
+  });
   const quit = () => {
     const text = contentFor(stateRef.current.locale).ui;
     finish({ code: 0, message: fill(saveNotice.current ? text.quitNotSaved : text.quitSaved, position()) });
@@ -119,7 +125,7 @@ export function App({ initial, ui, services = {}, startNotice, resumeFrom, onExi
   });
 
   const openPage = () => {
-    const url = stepAt(stateRef.current.index).url;
+    const url = flowStepAt(stateRef.current.flow, stateRef.current.index).url;
     if (!url) return setNotice(content.ui.browser.noPage);
     if (!services.openUrl) return;
     void services.openUrl(url, content).then(setNotice);
@@ -132,6 +138,7 @@ export function App({ initial, ui, services = {}, startNotice, resumeFrom, onExi
     finish: finishGuide,
     active: state.overlay === 'none',
     overlay: state.overlay,
+    flow: state.flow,
   };
 
   const uiOptions: UiOptions = { ...ui, columns, rows: rows ?? 24 };
@@ -152,7 +159,7 @@ export function App({ initial, ui, services = {}, startNotice, resumeFrom, onExi
       <KeyListenersContext.Provider value={listeners}>
         <UiContext.Provider value={uiOptions}>
           <WizardControlsContext.Provider value={controls}>
-            <ResumeScreen content={content} index={offer.index} onChoose={choose} />
+            <ResumeScreen content={content} index={offer.index} flow={state.flow} onChoose={choose} />
           </WizardControlsContext.Provider>
         </UiContext.Provider>
       </KeyListenersContext.Provider>
@@ -180,8 +187,8 @@ export function App({ initial, ui, services = {}, startNotice, resumeFrom, onExi
   const progress = (
     <ProgressBar
       number={state.index + 1}
-      total={STEPS.length}
-      name={content.steps[step.id].name}
+      total={state.flow.steps.length}
+      name={stepText(step, content, state.flow.vars).name}
       template={content.ui.progress}
     />
   );
@@ -235,7 +242,7 @@ export function App({ initial, ui, services = {}, startNotice, resumeFrom, onExi
 }
 
 type StepScreenProps = {
-  readonly step: Step;
+  readonly step: FlowStep;
   readonly state: WizardState;
   readonly content: Content;
   readonly notice: string | undefined;
@@ -247,26 +254,36 @@ type StepScreenProps = {
 
 /** The screen for a step's kind, given only what that screen uses. */
 function StepScreen({ step, state, content, notice, services, apiKey, onApiKey, onNotice }: StepScreenProps) {
-  const base = { step, content, notice };
+  const base = { content, notice };
   const copy = services.copy
     ? (text: string) => services.copy?.(text, content) ?? Promise.resolve('')
     : undefined;
   switch (step.kind) {
     case 'intro':
     case 'guide':
-      return <GuideScreen {...base} plannedAmount={state.answers.amount} />;
+    case 'team-guide':
+      return <GuideScreen {...base} step={step} plannedAmount={state.answers.amount} />;
     case 'choice':
-      return <ChoiceScreen {...base} accountType={state.answers.accountType} />;
+      return <ChoiceScreen {...base} step={step} accountType={state.answers.accountType} />;
     case 'amount':
-      return <AmountScreen {...base} locale={state.locale} amount={state.answers.amount} />;
+      return <AmountScreen {...base} step={step} locale={state.locale} amount={state.answers.amount} />;
     case 'auto-recharge':
-      return <AutoRechargeScreen {...base} saved={state.answers.autoRecharge} />;
+      return <AutoRechargeScreen {...base} step={step} saved={state.answers.autoRecharge} />;
     case 'api-key':
-      return <ApiKeyScreen {...base} suggested={services.suggestedKey} apiKey={apiKey} onApiKey={onApiKey} />;
+      return (
+        <ApiKeyScreen
+          {...base}
+          step={step}
+          suggested={services.suggestedKey}
+          apiKey={apiKey}
+          onApiKey={onApiKey}
+        />
+      );
     case 'test-call':
       return (
         <TestCallScreen
           {...base}
+          step={step}
           locale={state.locale}
           apiKey={apiKey}
           openSession={services.openSession}
@@ -282,6 +299,7 @@ function StepScreen({ step, state, content, notice, services, apiKey, onApiKey, 
       return (
         <DoneScreen
           {...base}
+          step={step}
           shell={services.shell}
           copy={copy}
           onNotice={onNotice}

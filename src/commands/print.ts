@@ -2,12 +2,12 @@
 import { curlCommand, DEFAULT_BASE_URL } from '../api/request.js';
 import { asciiFold, contentFor, fill, plain } from '../content/content.js';
 import type { Locale } from '../content/locale.js';
-import { STEPS } from '../wizard/steps.js';
+import { type Flow, PERSONAL_FLOW, stepText } from '../wizard/flow.js';
 
 /** The whole guide as text, ready to print or pipe. */
 export function printGuide(
   locale: Locale,
-  options: { ascii: boolean; baseUrl?: string; model?: string },
+  options: { ascii: boolean; baseUrl?: string; model?: string; flow?: Flow },
 ): string {
   const content = contentFor(locale);
   const text = content.print;
@@ -18,15 +18,15 @@ export function printGuide(
     fill(content.meta.labelsCheckedNote, { date: content.meta.labelsCheckedOn }),
     '',
   ];
-  STEPS.forEach((step, index) => {
-    const s = content.steps[step.id];
+  const flow = options.flow ?? PERSONAL_FLOW;
+  flow.steps.forEach((step, index) => {
+    const s = stepText(step, content, flow.vars);
     lines.push(`${index + 1}. ${s.title}`);
     // Plain text has no screen to fit: the longer explanation is printed too.
-    const more = 'more' in s ? (s.more as readonly string[]) : [];
-    for (const paragraph of [...s.body, ...more]) lines.push(`   ${plain(paragraph, '"')}`);
+    for (const paragraph of [...s.body, ...s.more]) lines.push(`   ${plain(paragraph, '"')}`);
     if (step.id === 'card' || step.id === 'confirm') lines.push(`   ${content.steps.card.declined}`);
-    if (step.labels.length > 0) {
-      lines.push(`   ${fill(text.lookFor, { labels: step.labels.map((label) => `"${label}"`).join(', ') })}`);
+    if (s.labels.length > 0) {
+      lines.push(`   ${fill(text.lookFor, { labels: s.labels.map((label) => `"${label}"`).join(', ') })}`);
     }
     // The URL stands alone on its line so that it copies cleanly.
     if (step.url) lines.push(`   ${text.page}`, step.url);

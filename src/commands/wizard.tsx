@@ -17,8 +17,8 @@ import { onShutdown } from '../system/signals.js';
 import { supportsUnicode } from '../system/terminal.js';
 import { openTraceFile, type TraceFile } from '../system/trace-file.js';
 import { detectShell } from '../text/shell.js';
+import { flowIndex, PERSONAL_FLOW } from '../wizard/flow.js';
 import { initialState, type WizardState } from '../wizard/reducer.js';
-import { STEP_IDS, stepIndex } from '../wizard/steps.js';
 import type { Flags } from './args.js';
 import { callConfig, callPolicy } from './call-config.js';
 
@@ -88,13 +88,14 @@ export async function runWizard(
   let resumeFrom: Pick<WizardState, 'index' | 'reached' | 'answers'> | undefined;
   let canSave = true;
   if (loaded.kind === 'found' && loaded.progress.step !== 'welcome') {
-    let index = stepIndex(loaded.progress.step);
+    const flow = PERSONAL_FLOW;
+    let index = Math.max(0, flowIndex(flow, loaded.progress.step));
     // The key is never saved: a run that stopped at the test call starts again at the key.
     const hasKey = flags.demo || Boolean(env.OPENAI_API_KEY);
-    if (!hasKey && index > stepIndex('api-key')) index = stepIndex('api-key');
+    if (!hasKey && index > flowIndex(flow, 'api-key')) index = flowIndex(flow, 'api-key');
     resumeFrom = {
       index,
-      reached: Math.max(index, stepIndex(loaded.progress.reached)),
+      reached: Math.max(index, flowIndex(flow, loaded.progress.reached)),
       answers: loaded.progress.answers,
     };
   } else if (loaded.kind === 'corrupt') {
@@ -148,7 +149,7 @@ export async function runWizard(
       // Not saving is reported like a failed save, so that quitting does not claim progress was saved; as the
       // sentence already on screen, so that the first save (as the guide opens) leaves the notice as it is.
       if (!canSave) return startNotice;
-      const saved = await saveProgress(file, toSaved(state, STEP_IDS));
+      const saved = await saveProgress(file, toSaved(state));
       return saved.ok
         ? undefined
         : fill(contentFor(state.locale).ui.storeNote.unwritable, { reason: saved.reason });

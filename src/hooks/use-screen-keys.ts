@@ -1,6 +1,7 @@
 /** Connects a screen to the keyboard: maps keys to intents and runs the screen's or the wizard's handler. */
 import type { Key } from 'ink';
 import { createContext, useContext, useLayoutEffect, useRef } from 'react';
+import { type Flow, PERSONAL_FLOW } from '../wizard/flow.js';
 import type { Overlay, WizardAction } from '../wizard/reducer.js';
 import { type Intent, type KeyMode, keyToIntent } from './key-intent.js';
 
@@ -29,6 +30,8 @@ export type WizardControls = {
   readonly active: boolean;
   /** What is drawn over the screen: help, the step list, or what moved behind Tab. */
   readonly overlay: Overlay;
+  /** The guide this run walks (for step numbers and the team's words). */
+  readonly flow: Flow;
 };
 
 export const WizardControlsContext = createContext<WizardControls>({
@@ -38,6 +41,7 @@ export const WizardControlsContext = createContext<WizardControls>({
   finish: () => undefined,
   active: true,
   overlay: 'none',
+  flow: PERSONAL_FLOW,
 });
 
 /** The wizard's controls, for screens. */

@@ -8,7 +8,7 @@ import { fitBlocks, type Hint, hintSeparator, layoutHints } from '../components/
 import { textWidth, wrapText } from '../components/text-width.js';
 import { asciiFold, contentFor, fill } from '../content/content.js';
 import type { Locale } from '../content/locale.js';
-import { STEPS } from '../wizard/steps.js';
+import { PERSONAL_FLOW, stepText } from '../wizard/flow.js';
 import { navHints } from './hints.js';
 
 /** What the first frame depends on. */
@@ -81,9 +81,11 @@ export function welcomeFrame({ locale, columns, rows: screenRows, ascii, color }
   const width = side ? columns - 30 : columns;
   const welcome = content.steps.welcome;
 
-  const label = fill(content.ui.progress, { n: 1, total: STEPS.length, name: welcome.name });
+  // Drawn only for the personal guide: a team file's guide is drawn by Ink from the start.
+  const steps = PERSONAL_FLOW.steps;
+  const label = fill(content.ui.progress, { n: 1, total: steps.length, name: welcome.name });
   const barWidth = Math.max(0, Math.min(28, width - textWidth(label) - 4));
-  const filled = Math.round(barWidth / STEPS.length);
+  const filled = Math.round(barWidth / steps.length);
   const bar = '━'.repeat(filled) + '░'.repeat(barWidth - filled);
   const left: string[] = [paint.bold(label) + (barWidth >= 6 ? paint.green(`  ${fold(bar)}`) : '')];
   // The same blocks and the same fit as <ScreenFrame>: what does not fit the rows waits behind Tab.
@@ -91,7 +93,7 @@ export function welcomeFrame({ locale, columns, rows: screenRows, ascii, color }
   const body = welcome.body.map((paragraph) => wrap(fold(paragraph), width, true));
   const more = welcome.more.map((paragraph) => wrap(fold(paragraph), width, true));
   const sep = hintSeparator(ascii);
-  const welcomeStep = STEPS[0];
+  const welcomeStep = steps[0];
   const hints = welcomeStep ? navHints(content, welcomeStep) : [];
   const hintRows = (list: readonly Hint[]) =>
     layoutHints(list, width, ascii).flatMap((line) => {
@@ -131,8 +133,8 @@ export function welcomeFrame({ locale, columns, rows: screenRows, ascii, color }
   const list = content.ui.stepList;
   const right = [
     ...wrap(list.title, SIDE_WIDTH, false, paint.bold),
-    ...STEPS.flatMap((step, index) => {
-      const name = content.steps[step.id].name;
+    ...steps.flatMap((step, index) => {
+      const name = stepText(step, content).name;
       const text = ` ${fold(index === 0 ? '●' : '○')} ${index + 1}. ${name}`;
       return wrap(text, SIDE_WIDTH, false, index === 0 ? paint.bold.cyan : paint.dim);
     }),

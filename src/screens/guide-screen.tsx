@@ -2,11 +2,11 @@ import { useUi } from '../components/ui-options.js';
 import { type Content, fill } from '../content/content.js';
 import { useScreenKeys } from '../hooks/use-screen-keys.js';
 import { formatDollars } from '../wizard/amount.js';
-import type { Step } from '../wizard/steps.js';
+import type { FlowStep } from '../wizard/flow.js';
 import { navHints, ScreenFrame, textBlock } from './screen-frame.js';
 
 type Props = {
-  readonly step: Step;
+  readonly step: FlowStep;
   readonly content: Content;
   readonly notice?: string;
   /** The amount planned on the amount step, repeated where the payment is confirmed. */

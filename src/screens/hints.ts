@@ -1,12 +1,13 @@
 /** The key hints screens share, as data: pure, so that the static first frame draws the same ones. */
 import type { Hint } from '../components/layout.js';
 import type { Content } from '../content/content.js';
-import { type Step, stepIndex } from '../wizard/steps.js';
+import type { FlowStep } from '../wizard/flow.js';
 
 /** The usual key hints for a screen without a text field. */
-export function navHints(content: Content, step: Step, extra: readonly Hint[] = []): Hint[] {
+export function navHints(content: Content, step: FlowStep, extra: readonly Hint[] = []): Hint[] {
   const h = content.ui.hints;
-  const first = stepIndex(step.id) === 0;
+  // Every guide starts at the welcome screen.
+  const first = step.id === 'welcome';
   return [
     ...extra,
     ...(extra.some(([key]) => key === 'Enter') ? [] : ([['Enter', h.next]] as Hint[])),
@@ -20,7 +21,7 @@ export function navHints(content: Content, step: Step, extra: readonly Hint[] = 
 }
 
 /** Key hints while a choice has the keyboard: move, choose, and the usual ones. */
-export function choiceHints(content: Content, step: Step): Hint[] {
+export function choiceHints(content: Content, step: FlowStep): Hint[] {
   const h = content.ui.hints;
   return navHints(content, step, [
     ['↑↓', h.move],

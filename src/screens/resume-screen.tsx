@@ -6,17 +6,18 @@ import { theme } from '../components/theme.js';
 import { type Content, fill } from '../content/content.js';
 import { useScreenKeys } from '../hooks/use-screen-keys.js';
 import { useSyncState } from '../hooks/use-sync-state.js';
-import { STEPS, stepAt } from '../wizard/steps.js';
+import { type Flow, flowStepAt, stepText } from '../wizard/flow.js';
 
 type Props = {
   readonly content: Content;
-  /** Where the saved run stopped (0-based). */
+  /** Where the saved run stopped (0-based), in the guide it walks. */
   readonly index: number;
+  readonly flow: Flow;
   readonly onChoose: (resume: boolean) => void;
 };
 
 /** Offered when saved progress exists: continue at step N, or start over. */
-export function ResumeScreen({ content, index, onChoose }: Props) {
+export function ResumeScreen({ content, index, flow, onChoose }: Props) {
   const [selected, setSelected, currentSelected] = useSyncState(0);
   useScreenKeys({
     up: () => setSelected(0),
@@ -27,16 +28,12 @@ export function ResumeScreen({ content, index, onChoose }: Props) {
     steps: () => undefined,
   });
   const text = content.ui.resume;
-  const vars = { n: index + 1, total: STEPS.length, name: content.steps[stepAt(index).id].name };
+  const name = stepText(flowStepAt(flow, index), content, flow.vars).name;
+  const vars = { n: index + 1, total: flow.steps.length, name };
   const h = content.ui.hints;
   return (
     <Box flexDirection="column">
-      <ProgressBar
-        number={index + 1}
-        total={STEPS.length}
-        name={content.steps[stepAt(index).id].name}
-        template={content.ui.progress}
-      />
+      <ProgressBar number={index + 1} total={flow.steps.length} name={name} template={content.ui.progress} />
       <Box marginTop={1}>
         <Text {...theme.title}>{text.title}</Text>
       </Box>

@@ -15,7 +15,7 @@ import { pictureLines, Wireframe } from '../components/wireframe.js';
 import { asciiFold, type Content, fill, type Vars } from '../content/content.js';
 import { useLatestInput, useWizardControls } from '../hooks/use-screen-keys.js';
 import { useScroll } from '../hooks/use-scroll.js';
-import { STEPS, type Step, stepIndex } from '../wizard/steps.js';
+import { type FlowStep, flowIndex, stepText } from '../wizard/flow.js';
 
 /** A part of a screen: what it draws, and what the layout needs to know to decide whether it fits. */
 export type ScreenBlock = LayoutBlock & { readonly node: ReactNode };
@@ -75,7 +75,7 @@ export function nodeBlock(
 }
 
 type Props = {
-  readonly step: Step;
+  readonly step: FlowStep;
   readonly content: Content;
   /** What this screen adds below its explanation, in order: a choice, a field, a result. */
   readonly blocks?: readonly ScreenBlock[];
@@ -87,12 +87,6 @@ type Props = {
   readonly showBody?: boolean;
 };
 
-/** The step's longer explanation: the paragraphs that move behind Tab when the screen is short. */
-function moreOf(content: Content, step: Step): readonly string[] {
-  const text = content.steps[step.id];
-  return 'more' in text ? (text.more as readonly string[]) : [];
-}
-
 /**
  * The parts every screen shares: progress, title, explanation, labels, picture, the page link and key hints,
  * laid out so that the progress line and title always stay on screen. When the terminal is short the picture
@@ -100,39 +94,39 @@ function moreOf(content: Content, step: Step): readonly string[] {
  */
 export function ScreenFrame({ step, content, blocks = [], hints, notice, showBody = true }: Props) {
   const ui = useUi();
-  const { overlay, dispatch, quit } = useWizardControls();
-  const text = content.steps[step.id];
-  const number = stepIndex(step.id) + 1;
-  const labels = step.labels.map((label) => `\`${label}\``).join('  ');
-  const picture =
-    step.wireframe && !ui.screenReader ? pictureLines(step.wireframe.name, ui.columns) : undefined;
+  const { overlay, dispatch, quit, flow } = useWizardControls();
+  const text = stepText(step, content, flow.vars);
+  const number = flowIndex(flow, step.id) + 1;
+  const labels = text.labels.map((label) => `\`${label}\``).join('  ');
+  const wireframe = 'wireframe' in step ? step.wireframe : undefined;
+  const picture = wireframe && !ui.screenReader ? pictureLines(wireframe.name, ui.columns) : undefined;
   const h = content.ui.hints;
 
   const all: ScreenBlock[] = [
     nodeBlock(
       'progress',
       1,
-      <ProgressBar number={number} total={STEPS.length} name={text.name} template={content.ui.progress} />,
+      <ProgressBar
+        number={number}
+        total={flow.steps.length}
+        name={text.name}
+        template={content.ui.progress}
+      />,
     ),
     textBlock('title', text.title, ui, { tone: 'title', margin: true }),
     ...(showBody ? text.body : []).map((paragraph, index) =>
       textBlock(`body-${index}`, paragraph, ui, { margin: true }),
     ),
-    ...(showBody ? moreOf(content, step) : []).map((paragraph, index) =>
+    ...(showBody ? text.more : []).map((paragraph, index) =>
       textBlock(`more-${index}`, paragraph, ui, { margin: true, role: 'more', keep: 0 }),
     ),
     ...(labels ? [textBlock('labels', `${content.ui.lookFor} ${labels}`, ui, { margin: true })] : []),
-    ...(picture && step.wireframe
+    ...(picture && wireframe
       ? [
-          nodeBlock(
-            'picture',
-            picture.length,
-            <Wireframe name={step.wireframe.name} mark={step.wireframe.mark} />,
-            {
-              role: 'picture',
-              margin: true,
-            },
-          ),
+          nodeBlock('picture', picture.length, <Wireframe name={wireframe.name} mark={wireframe.mark} />, {
+            role: 'picture',
+            margin: true,
+          }),
         ]
       : []),
     ...blocks,

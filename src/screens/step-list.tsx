@@ -8,8 +8,8 @@ import type { Content } from '../content/content.js';
 import { asciiFold } from '../content/content.js';
 import { useLatestInput } from '../hooks/use-screen-keys.js';
 import { useSyncState } from '../hooks/use-sync-state.js';
+import { stepText } from '../wizard/flow.js';
 import type { WizardState } from '../wizard/reducer.js';
-import { STEPS, type StepId } from '../wizard/steps.js';
 
 type Props = {
   readonly state: WizardState;
@@ -18,7 +18,7 @@ type Props = {
   readonly interactive: boolean;
   /** The step's progress line, on top when the list is the whole screen. */
   readonly progress?: ReactNode;
-  readonly onGo: (step: StepId) => void;
+  readonly onGo: (step: string) => void;
   readonly onClose: () => void;
 };
 
@@ -38,17 +38,17 @@ export function StepList({ state, content, interactive, progress, onGo, onClose 
     if (key.downArrow) setCursor((c) => Math.min(state.reached, c + 1));
     if (key.pageUp) setCursor((c) => Math.max(0, c - 5));
     if (key.pageDown) setCursor((c) => Math.min(state.reached, c + 5));
-    const step = STEPS[currentCursor()];
+    const step = state.flow.steps[currentCursor()];
     if (key.return && step && currentCursor() <= state.reached) onGo(step.id);
   }, interactive);
   const list = content.ui.stepList;
   const fold = (text: string) => (ascii ? asciiFold(text) : text);
   const width = interactive ? columns : SIDE_LIST_WIDTH;
-  const items = STEPS.map((step, index) => {
+  const items = state.flow.steps.map((step, index) => {
     const status = index === state.index ? 'current' : index <= state.reached ? 'done' : 'todo';
     const symbol = { done: '✓', current: '●', todo: '○' }[status];
     const pointer = interactive && index === cursor ? (ascii ? '>' : '❯') : ' ';
-    const name = content.steps[step.id].name;
+    const name = stepText(step, content, state.flow.vars).name;
     const text = `${pointer}${fold(symbol)} ${index + 1}. ${name}`;
     return {
       id: step.id,

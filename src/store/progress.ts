@@ -12,8 +12,8 @@ import {
 import { dirname } from 'node:path';
 import { type Locale, parseLocale } from '../content/locale.js';
 import { parseAmount } from '../wizard/amount.js';
+import { type FlowStepId, isFlowStepId } from '../wizard/flow.js';
 import type { Answers, WizardState } from '../wizard/reducer.js';
-import { isStepId, type StepId, stepIndex } from '../wizard/steps.js';
 import {
   errorCode,
   lstatOrMissing,
@@ -31,8 +31,8 @@ const SCHEMA = 1;
 export type SavedProgress = {
   readonly program: typeof PROGRAM;
   readonly schema: typeof SCHEMA;
-  readonly step: StepId;
-  readonly reached: StepId;
+  readonly step: FlowStepId;
+  readonly reached: FlowStepId;
   readonly answers: Answers;
   readonly locale: Locale;
 };
@@ -127,11 +127,9 @@ export function loadProgress(file: string): LoadResult {
   if (typeof data !== 'object' || data === null) return { kind: 'corrupt', reason: 'not an object' };
   const record = data as Record<string, unknown>;
   if (record.program !== PROGRAM || record.schema !== SCHEMA) return { kind: 'foreign' };
-  if (!isStepId(record.step)) return { kind: 'corrupt', reason: 'unknown step' };
-  const reached =
-    isStepId(record.reached) && stepIndex(record.reached) >= stepIndex(record.step)
-      ? record.reached
-      : record.step;
+  if (!isFlowStepId(record.step)) return { kind: 'corrupt', reason: 'unknown step' };
+  // Their order is the guide's, which the wizard knows: it places both on the guide it walks.
+  const reached = isFlowStepId(record.reached) ? record.reached : record.step;
   return {
     kind: 'found',
     progress: {
@@ -146,8 +144,9 @@ export function loadProgress(file: string): LoadResult {
 }
 
 /** The saved form of a state. Only the listed fields are written, so nothing else (never the key) can leak in. */
-export function toSaved(state: WizardState, stepIds: readonly StepId[]): SavedProgress {
-  const at = (index: number): StepId => stepIds[Math.min(index, stepIds.length - 1)] ?? 'welcome';
+export function toSaved(state: WizardState): SavedProgress {
+  const steps = state.flow.steps;
+  const at = (index: number): FlowStepId => steps[Math.min(index, steps.length - 1)]?.id ?? 'welcome';
   return {
     program: PROGRAM,
     schema: SCHEMA,

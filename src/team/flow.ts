@@ -2,31 +2,40 @@
  * The guide a team file makes: which steps, in which order, and the team's own steps in one language. Pure;
  * derived from the wizard's step list, so the two cannot drift.
  */
+import type { Vars } from '../content/content.js';
 import type { Locale } from '../content/locale.js';
-import { STEP_IDS, type StepId } from '../wizard/steps.js';
+import type { Flow, FlowStep, TeamGuideStep } from '../wizard/flow.js';
+import { STEPS, type StepId } from '../wizard/steps.js';
 import type { LocalizedList, LocalizedText, Payer, TeamFile, TeamStep } from './team-file.js';
 
-/** The steps that replace billing … balance when the team pays. */
-export const TEAM_PAYER_STEP_IDS = ['accept-invite', 'switch-organization', 'choose-project'] as const;
+/** The steps that replace billing … balance when the team pays (STEPS marks them `payer: 'team'`). */
+export const TEAM_PAYER_STEP_IDS: readonly StepId[] = STEPS.filter((step) => step.payer === 'team').map(
+  (step) => step.id,
+);
 /** One of the team-payer steps. */
-export type TeamPayerStepId = (typeof TEAM_PAYER_STEP_IDS)[number];
+export type TeamPayerStepId = StepId;
 /** The id of a team file's own step in the flow: its id behind `team:`. */
 export type TeamExtraStepId = `team:${string}`;
 /** Any step of a team's flow. */
-export type FlowStepId = StepId | TeamPayerStepId | TeamExtraStepId;
+export type FlowStepId = StepId | TeamExtraStepId;
 
-/** The personal steps a paying team skips: billing through balance, as in STEP_IDS. */
-export const TEAM_REPLACED_STEP_IDS: readonly StepId[] = STEP_IDS.slice(
-  STEP_IDS.indexOf('billing'),
-  STEP_IDS.indexOf('balance') + 1,
+/** The personal steps a paying team skips: billing through balance (STEPS marks them `payer: 'self'`). */
+export const TEAM_REPLACED_STEP_IDS: readonly StepId[] = STEPS.filter((step) => step.payer === 'self').map(
+  (step) => step.id,
 );
 
-/** The guide's own steps for a payer, before any extra step. */
-export function baseFlow(payer: Payer): readonly (StepId | TeamPayerStepId)[] {
-  if (payer === 'self') return STEP_IDS;
-  const first = STEP_IDS.indexOf('billing');
-  const last = STEP_IDS.indexOf('balance');
-  return [...STEP_IDS.slice(0, first), ...TEAM_PAYER_STEP_IDS, ...STEP_IDS.slice(last + 1)];
+/** The guide's own steps for a payer, before any extra step: for a team, its steps where billing … balance were. */
+export function baseFlow(payer: Payer): readonly StepId[] {
+  const shared = (step: (typeof STEPS)[number]) => step.payer === undefined;
+  if (payer === 'self') return STEPS.filter((step) => step.payer !== 'team').map((step) => step.id);
+  const first = STEPS.findIndex((step) => step.payer === 'self');
+  return [
+    ...STEPS.slice(0, first).filter(shared),
+    ...TEAM_PAYER_STEP_IDS.map((id) => STEPS.find((step) => step.id === id)).flatMap((step) =>
+      step ? [step] : [],
+    ),
+    ...STEPS.slice(first).filter(shared),
+  ].map((step) => step.id);
 }
 
 /** The steps an extra step may follow: every step of the payer's flow but the last (nothing follows done). */
@@ -96,4 +105,45 @@ export function teamStepsContent(
   lang: Locale,
 ): ReadonlyMap<TeamExtraStepId, TeamStepContent> {
   return new Map(team.steps.map((step) => [extraStepId(step.id), teamStepContent(step, lang)]));
+}
+
+/** A team file's own step as a step of the guide: its words in both languages (one falls back to the other). */
+export function teamGuideStep(step: TeamStep): TeamGuideStep {
+  // A backtick in the team's words would read as one of the guide's label marks: it becomes a quote.
+  const plainQuotes = (text: string) => text.replace(/`/g, "'");
+  const words = (lang: Locale) => {
+    const own = teamStepContent(step, lang);
+    return {
+      title: plainQuotes(own.title),
+      ...(own.text ? { text: plainQuotes(own.text) } : {}),
+      labels: own.labels.map(plainQuotes),
+    };
+  };
+  return {
+    id: extraStepId(step.id),
+    kind: 'team-guide',
+    ...(step.url ? { url: step.url } : {}),
+    text: { en: words('en'), ko: words('ko') },
+  };
+}
+
+/** The guide a team file makes, with the values of the team's words (`fallback` fills what the file leaves out). */
+export function teamFlow(
+  team: TeamFile,
+  fallback: { readonly project: string; readonly contact: string },
+): Flow {
+  const byId = new Map<string, FlowStep>(STEPS.map((step) => [step.id, step]));
+  for (const step of team.steps) byId.set(extraStepId(step.id), teamGuideStep(step));
+  const steps = teamFlowStepIds(team).flatMap((id) => {
+    const step = byId.get(id);
+    return step ? [step] : [];
+  });
+  const vars: Vars = {
+    team: team.name,
+    organization: team.organization?.name ?? team.organization?.id ?? '',
+    organizationId: team.organization?.id ?? '',
+    project: team.project?.name ?? team.project?.id ?? fallback.project,
+    contact: team.contact?.name ?? fallback.contact,
+  };
+  return { steps, vars };
 }

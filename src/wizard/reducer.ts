@@ -1,6 +1,6 @@
 /** Navigation as a pure reducer: screens dispatch intents, the reducer owns positions and clamps them. */
 import type { Locale } from '../content/locale.js';
-import { STEPS, type StepId, stepIndex } from './steps.js';
+import { type Flow, flowIndex, PERSONAL_FLOW } from './flow.js';
 
 /** What the user answered on the screens with input. Never holds the API key. */
 export type Answers = {
@@ -23,13 +23,15 @@ export type WizardState = {
   readonly answers: Answers;
   readonly overlay: Overlay;
   readonly locale: Locale;
+  /** The guide this run walks: the personal one, or a team's. */
+  readonly flow: Flow;
 };
 
 /** Intents a screen or key handler may dispatch. */
 export type WizardAction =
   | { readonly type: 'next' }
   | { readonly type: 'back' }
-  | { readonly type: 'go-to'; readonly step: StepId }
+  | { readonly type: 'go-to'; readonly step: string }
   | { readonly type: 'go-to-number'; readonly number: number }
   | { readonly type: 'answer'; readonly answers: Answers; readonly advance: boolean }
   | { readonly type: 'restart' }
@@ -39,19 +41,22 @@ export type WizardAction =
   | { readonly type: 'open-overlay'; readonly overlay: Exclude<Overlay, 'none'> }
   | { readonly type: 'close-overlay' };
 
-const LAST = STEPS.length - 1;
-
-function clamp(index: number): number {
-  return Math.min(Math.max(index, 0), LAST);
+/** The last position of the guide. */
+function lastOf(state: WizardState): number {
+  return state.flow.steps.length - 1;
 }
 
-/** A fresh state at the welcome screen. */
-export function initialState(locale: Locale): WizardState {
-  return { index: 0, reached: 0, answers: {}, overlay: 'none', locale };
+function clamp(state: WizardState, index: number): number {
+  return Math.min(Math.max(index, 0), lastOf(state));
+}
+
+/** A fresh state at the welcome screen of a guide (the personal one unless a team file makes another). */
+export function initialState(locale: Locale, flow: Flow = PERSONAL_FLOW): WizardState {
+  return { index: 0, reached: 0, answers: {}, overlay: 'none', locale, flow };
 }
 
 function moveTo(state: WizardState, index: number): WizardState {
-  const next = clamp(index);
+  const next = clamp(state, index);
   return { ...state, index: next, reached: Math.max(state.reached, next), overlay: 'none' };
 }
 
@@ -59,30 +64,30 @@ function moveTo(state: WizardState, index: number): WizardState {
 export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
   switch (action.type) {
     case 'next':
-      return state.index === LAST ? state : moveTo(state, state.index + 1);
+      return state.index === lastOf(state) ? state : moveTo(state, state.index + 1);
     case 'back':
       return state.index === 0 ? state : { ...state, index: state.index - 1, overlay: 'none' };
     case 'go-to': {
-      const target = stepIndex(action.step);
+      const target = flowIndex(state.flow, action.step);
       // Going back is always allowed; going forward only as far as already reached.
       return target < 0 || target > state.reached ? state : moveTo(state, target);
     }
     case 'go-to-number': {
       const target = action.number - 1;
-      return target < 0 || target > state.reached || target > LAST ? state : moveTo(state, target);
+      return target < 0 || target > state.reached || target > lastOf(state) ? state : moveTo(state, target);
     }
     case 'answer': {
       const answered = { ...state, answers: { ...state.answers, ...action.answers } };
       return action.advance ? wizardReducer(answered, { type: 'next' }) : answered;
     }
     case 'restart':
-      return initialState(state.locale);
+      return initialState(state.locale, state.flow);
     case 'resume': {
-      const index = clamp(action.index);
+      const index = clamp(state, action.index);
       return {
         ...state,
         index,
-        reached: Math.max(index, clamp(action.reached)),
+        reached: Math.max(index, clamp(state, action.reached)),
         answers: action.answers,
         overlay: 'none',
       };

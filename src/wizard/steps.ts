@@ -22,6 +22,11 @@ type StepDefinition = {
   readonly labels: readonly string[];
   /** The picture of this step's page (assets/wireframes/) and the platform label it marks. */
   readonly wireframe?: { readonly name: WireframeName; readonly mark: string };
+  /**
+   * Whose guide it belongs to: `self` (each person pays: the personal guide) or `team` (a team file says the
+   * team pays); both when absent.
+   */
+  readonly payer?: 'self' | 'team';
 };
 
 /** Platform pages, as linked from the guide and from diagnoses. */
@@ -31,6 +36,7 @@ export const PAGES = {
   billing: 'https://platform.openai.com/settings/organization/billing/overview',
   apiKeys: 'https://platform.openai.com/api-keys',
   usage: 'https://platform.openai.com/usage',
+  projects: 'https://platform.openai.com/settings/organization/projects',
   limits: 'https://platform.openai.com/settings/organization/limits',
 } as const;
 
@@ -58,6 +64,7 @@ const DEFINED = defineSteps([
   },
   {
     id: 'billing',
+    payer: 'self',
     kind: 'guide',
     url: PAGES.billing,
     labels: ['ORGANIZATION', 'Billing'],
@@ -65,6 +72,7 @@ const DEFINED = defineSteps([
   },
   {
     id: 'add-payment',
+    payer: 'self',
     kind: 'guide',
     url: PAGES.billing,
     labels: ['Add payment details'],
@@ -72,31 +80,42 @@ const DEFINED = defineSteps([
   },
   {
     id: 'account-type',
+    payer: 'self',
     kind: 'choice',
     labels: ['Individual', 'Company'],
     wireframe: { name: 'account-type', mark: 'Individual' },
   },
-  { id: 'card', kind: 'guide', labels: ['Card number'], wireframe: { name: 'card', mark: 'Card number' } },
+  {
+    id: 'card',
+    payer: 'self',
+    kind: 'guide',
+    labels: ['Card number'],
+    wireframe: { name: 'card', mark: 'Card number' },
+  },
   {
     id: 'amount',
+    payer: 'self',
     kind: 'amount',
     labels: ['Initial credit purchase'],
     wireframe: { name: 'amount', mark: 'Initial credit purchase' },
   },
   {
     id: 'auto-recharge',
+    payer: 'self',
     kind: 'auto-recharge',
     labels: ['Would you like to set up automatic recharge?', 'auto-reload'],
     wireframe: { name: 'auto-recharge', mark: 'automatic recharge' },
   },
   {
     id: 'confirm',
+    payer: 'self',
     kind: 'guide',
     labels: ['Continue', 'Confirm payment'],
     wireframe: { name: 'confirm', mark: 'Confirm payment' },
   },
   {
     id: 'balance',
+    payer: 'self',
     kind: 'guide',
     url: PAGES.billing,
     labels: ['Credit balance'],
@@ -111,6 +130,17 @@ const DEFINED = defineSteps([
   },
   { id: 'test-call', kind: 'test-call', labels: [] },
   { id: 'done', kind: 'done', labels: [] },
+  // Only where a team file says the team pays: they take the place of billing … balance in that guide
+  // (src/team/flow.ts), so they come last here and the personal guide keeps its order.
+  { id: 'accept-invite', payer: 'team', kind: 'guide', url: PAGES.platform, labels: ['Accept invite'] },
+  {
+    id: 'switch-organization',
+    payer: 'team',
+    kind: 'guide',
+    url: PAGES.settings,
+    labels: ['Organization ID'],
+  },
+  { id: 'choose-project', payer: 'team', kind: 'guide', url: PAGES.projects, labels: ['Projects'] },
 ]);
 
 /** A step id, as used in progress files, `error.step`, content keys and tests. */
@@ -125,7 +155,7 @@ export const STEPS: readonly Step[] = DEFINED;
 /** Every step id, in order (derived from STEPS). */
 export const STEP_IDS: readonly StepId[] = STEPS.map((step) => step.id);
 
-/** The position of a step in STEPS. */
+/** The position of a step in the personal guide (the team-payer steps, last in STEPS, come after it). */
 export function stepIndex(id: StepId): number {
   return STEP_IDS.indexOf(id);
 }

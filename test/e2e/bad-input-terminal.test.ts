@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { lstatSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { STEPS } from '../../src/wizard/steps.js';
+import { PERSONAL_STEPS as STEPS } from '../../src/wizard/flow.js';
 import { freshConfigHome } from '../helpers/cli.js';
 import { cursorShown, PTY_KEYS, ptyRuns } from '../helpers/pty.js';
 

@@ -26,7 +26,10 @@ import {
   withReadmeSection,
 } from '../../scripts/screens-svg.mjs';
 import { startDemoServer } from '../../src/demo/server.js';
-import { STEP_IDS } from '../../src/wizard/steps.js';
+import { PERSONAL_STEPS } from '../../src/wizard/flow.js';
+
+const STEP_IDS = PERSONAL_STEPS.map((step) => step.id);
+
 import {
   type Capture,
   type ColourExpectation,

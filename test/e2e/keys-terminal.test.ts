@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toSaved } from '../../src/store/progress.js';
 import { initialState } from '../../src/wizard/reducer.js';
-import { STEP_IDS, type StepId, stepIndex } from '../../src/wizard/steps.js';
+import { type StepId, stepIndex } from '../../src/wizard/steps.js';
 import { freshConfigHome } from '../helpers/cli.js';
 import { PTY_KEYS, ptyRuns } from '../helpers/pty.js';
 
@@ -22,7 +22,7 @@ async function runAt(step: StepId, args: readonly string[] = ['--demo']) {
   const index = stepIndex(step);
   const file = join(config, 'openai-topup', args.includes('--demo') ? 'progress-demo.json' : 'progress.json');
   mkdirSync(join(config, 'openai-topup'), { recursive: true });
-  writeFileSync(file, JSON.stringify(toSaved({ ...initialState('en'), index, reached: index }, STEP_IDS)));
+  writeFileSync(file, JSON.stringify(toSaved({ ...initialState('en'), index, reached: index })));
   const run = start([...args], { env: { XDG_CONFIG_HOME: config }, rows: 40 });
   await run.waitForText(`Continue at step ${index + 1}`);
   run.write(enter);

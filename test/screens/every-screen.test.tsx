@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { contentFor } from '../../src/content/content.js';
 import { LOCALES } from '../../src/content/locale.js';
-import { STEPS, stepIndex } from '../../src/wizard/steps.js';
+import { PERSONAL_STEPS } from '../../src/wizard/flow.js';
+import { stepIndex } from '../../src/wizard/steps.js';
+
+const STEPS = PERSONAL_STEPS;
+
 import { renderApp } from '../helpers/app.js';
 
 let unmount: (() => void) | undefined;

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { contentFor } from '../../src/content/content.js';
 import { LOCALES } from '../../src/content/locale.js';
 import { supportsUnicode } from '../../src/system/terminal.js';
-import { STEPS, stepIndex } from '../../src/wizard/steps.js';
+import { PERSONAL_STEPS as STEPS } from '../../src/wizard/flow.js';
+import { stepIndex } from '../../src/wizard/steps.js';
 import { renderApp } from '../helpers/app.js';
 import { KEYS } from '../helpers/render.js';
 

@@ -21,7 +21,7 @@ import {
   toSaved,
 } from '../../src/store/progress.js';
 import { initialState } from '../../src/wizard/reducer.js';
-import { STEP_IDS, stepIndex } from '../../src/wizard/steps.js';
+import { stepIndex } from '../../src/wizard/steps.js';
 
 const failure = (code: string) => Object.assign(new Error(`injected ${code}`), { code });
 const dir = () => mkdtempSync(join(tmpdir(), 'topup-store-'));
@@ -43,7 +43,7 @@ describe('the progress file', () => {
       reached: stepIndex('balance'),
       answers: { amount: '12.5', accountType: 'company' as const },
     };
-    expect(await saveProgress(file, toSaved(state, STEP_IDS))).toEqual({ ok: true });
+    expect(await saveProgress(file, toSaved(state))).toEqual({ ok: true });
     expect(loadProgress(file)).toEqual({
       kind: 'found',
       progress: {
@@ -63,7 +63,7 @@ describe('the progress file', () => {
       ...initialState('en'),
       apiKey: 'sk-proj-SENTINEL0fake0key0never0print0me0000000000AbCd',
     } as ReturnType<typeof initialState>;
-    await saveProgress(file, toSaved(state, STEP_IDS));
+    await saveProgress(file, toSaved(state));
     expect(readFileSync(file, 'utf8')).not.toContain('SENTINEL');
   });
 
@@ -151,7 +151,7 @@ describe('the progress file', () => {
     writeFileSync(join(base, 'blocker'), 'a file where a folder should be');
     const result = await saveProgress(
       join(base, 'blocker', 'openai-topup', 'progress.json'),
-      toSaved(initialState('en'), STEP_IDS),
+      toSaved(initialState('en')),
     );
     expect(result.ok).toBe(false);
     expect(result.ok === false && result.reason).toMatch(/ENOTDIR|EEXIST/);
@@ -164,7 +164,7 @@ describe('the progress file', () => {
     const base = dir();
     const file = join(base, 'progress.json');
     make(file);
-    expect(await saveProgress(file, toSaved(initialState('en'), STEP_IDS))).toEqual({
+    expect(await saveProgress(file, toSaved(initialState('en')))).toEqual({
       ok: false,
       reason: what,
     });
@@ -181,7 +181,7 @@ describe('the progress file', () => {
     const file = join(base, 'progress.json');
     writeFileSync(file, JSON.stringify(VALID));
     const fs: StoreFs = { ...nodeFs, ...broken };
-    expect(await saveProgress(file, toSaved(initialState('en'), STEP_IDS), fs)).toEqual({
+    expect(await saveProgress(file, toSaved(initialState('en')), fs)).toEqual({
       ok: false,
       reason: code,
     });
@@ -191,7 +191,7 @@ describe('the progress file', () => {
 
   it('writes the file with mode 0600', async () => {
     const file = join(dir(), 'progress.json');
-    await saveProgress(file, toSaved(initialState('en'), STEP_IDS));
+    await saveProgress(file, toSaved(initialState('en')));
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readdirSync(join(file, '..'))).toEqual(['progress.json']);
   });

@@ -9,7 +9,10 @@ import {
   teamStepsContent,
 } from '../../src/team/flow.js';
 import { parseTeamFile, type TeamFile } from '../../src/team/team-file.js';
-import { STEP_IDS } from '../../src/wizard/steps.js';
+import { PERSONAL_FLOW } from '../../src/wizard/flow.js';
+
+const STEP_IDS = PERSONAL_FLOW.steps.map((step) => step.id);
+
 import { MINIMAL, VALID } from './fixtures.js';
 
 function team(file: unknown): TeamFile {

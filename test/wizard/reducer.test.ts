@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { PERSONAL_FLOW } from '../../src/wizard/flow.js';
 import {
   initialState,
   type WizardAction,
   type WizardState,
   wizardReducer,
 } from '../../src/wizard/reducer.js';
-import { STEP_IDS, STEPS, stepIndex } from '../../src/wizard/steps.js';
+import { stepIndex } from '../../src/wizard/steps.js';
 
-const LAST = STEPS.length - 1;
+const STEP_IDS = PERSONAL_FLOW.steps.map((step) => step.id);
+
+const LAST = PERSONAL_FLOW.steps.length - 1;
 const at = (index: number, reached = index, extra: Partial<WizardState> = {}): WizardState => ({
   ...initialState('en'),
   index,
