@@ -5,7 +5,8 @@
  */
 import { type Content, fill, plain } from '../content/content.js';
 import { keepKeyLine, type OrgVariable, type Shell, unsetLine } from '../text/shell.js';
-import { PAGES, stepIndex } from '../wizard/steps.js';
+import { type Flow, flowIndex, flowStepAt, PERSONAL_FLOW, stepText } from '../wizard/flow.js';
+import { PAGES, type StepId } from '../wizard/steps.js';
 import { waitFromMessage } from './diagnose.js';
 import type { KeyCheck } from './key-check.js';
 import { type Diagnosis, type FailureKind, OUTCOMES, type OutcomeKind, TIMEOUT_DETAILS } from './outcomes.js';
@@ -39,7 +40,47 @@ export type ExplainContext = {
   readonly shell?: Shell;
   /** The time limit of the check, when the diagnosis does not carry it. */
   readonly timeoutSeconds?: number;
+  /** The guide the user walks: a step to go back to is numbered in it, and left out where it has none. */
+  readonly flow?: Flow;
+  /** What a team file expects, where one is in use: whose organization and project, and whom to ask. */
+  readonly team?: TeamExpectation;
 };
+
+/** What a team file expects of the key, for the diagnoses that depend on it. */
+export type TeamExpectation = {
+  readonly organization?: { readonly id: string; readonly name?: string };
+  readonly project?: { readonly id: string; readonly name?: string };
+  readonly contact?: { readonly name: string; readonly link: string };
+  /** The team pays: credit is the team's to add, not the user's. */
+  readonly teamPays: boolean;
+};
+
+/** The team's lines for a failure that depends on which organization, project or payer the key meets. */
+function teamNotes(
+  kind: FailureKind,
+  variant: string | undefined,
+  team: TeamExpectation,
+  content: Content,
+): string[] {
+  const words = content.team.diagnosis;
+  const notes: string[] = [];
+  const org = team.organization;
+  if (kind === 'organization' || kind === 'invalid-key' || kind === 'missing-scope') {
+    if (org && variant !== 'project')
+      notes.push(fill(words.organization, { organization: org.name ?? org.id, organizationId: org.id }));
+    if (team.project && (variant === 'project' || kind === 'organization'))
+      notes.push(
+        fill(words.projectLikely, {
+          project: team.project.name ?? team.project.id,
+          projectId: team.project.id,
+        }),
+      );
+  }
+  if ((kind === 'no-credit' || kind === 'spend-limit') && team.teamPays && team.contact)
+    notes.push(fill(words.teamPays, team.contact));
+  else if (team.contact && notes.length > 0) notes.push(fill(words.contact, team.contact));
+  return notes;
+}
 
 /** Pages outside the guide's steps that a failure may point to. */
 export const HELP_PAGES = {
@@ -252,6 +293,15 @@ function retrySentence(kind: FailureKind, words: Partial<Words>, content: Conten
   return OUTCOMES[kind].retry === 'auto' ? content.diagnosis.retryHelps : content.diagnosis.retryNoHelp;
 }
 
+/** The step that fixes a failure, numbered in the guide walked; null where that guide has no such step. */
+function stepOf(id: StepId | null, content: Content, flow: Flow): Explanation['step'] {
+  if (!id) return null;
+  const index = flowIndex(flow, id);
+  return index < 0
+    ? null
+    : { id, number: index + 1, name: stepText(flowStepAt(flow, index), content, flow.vars).name };
+}
+
 /** Explains a diagnosis. `model` fills the model outcome's text; `context` says where the call ran. */
 export function explain(
   diagnosis: Diagnosis,
@@ -291,14 +341,15 @@ export function explain(
     title: fill(words.title, vars),
     meaning: fill(extra.meaning ?? words.meaning, { ...vars, detail }),
     action: fill(words.action, vars),
-    notes: extra.notes ?? [],
+    notes: [
+      ...(extra.notes ?? []),
+      ...(context.team ? teamNotes(diagnosis.kind, variant, context.team, content) : []),
+    ],
     command: extra.command ?? null,
     links,
     retry: fill(extra.retry ?? retrySentence(diagnosis.kind, words, content), vars),
     serverMessage: diagnosis.serverMessage,
-    step: outcome.step
-      ? { id: outcome.step, number: stepIndex(outcome.step) + 1, name: content.steps[outcome.step].name }
-      : null,
+    step: stepOf(outcome.step, content, context.flow ?? PERSONAL_FLOW),
   };
 }
 

@@ -3,11 +3,11 @@
  * exit code, so the command line only writes them out (and tests need no process).
  */
 import { writeFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { asciiFold, contentFor, fill } from '../content/content.js';
 import type { Locale } from '../content/locale.js';
-import { describeProblem, describeTeam } from '../team/describe.js';
-import { findTeamFile, type ReadFailure, readTeamFile } from '../team/find.js';
+import { describeProblem, describeTeam, readFailure, shownPath } from '../team/describe.js';
+import { findTeamFile, readTeamFile } from '../team/find.js';
 import { starterTeamFile } from '../team/starter.js';
 import { parseTeamFile, TEAM_FILE_NAME } from '../team/team-file.js';
 import { cleanText } from '../text/sanitize.js';
@@ -29,32 +29,6 @@ export type TeamCheckOptions = {
 export type TeamInitOptions = { readonly cwd: string; readonly lang: Locale; readonly ascii?: boolean };
 
 const lines = (items: readonly string[]) => (items.length === 0 ? '' : `${items.join('\n')}\n`);
-
-/** A path as the user should see it: relative to where they are when that is shorter, and safe to print. */
-function shownPath(path: string, cwd: string): string {
-  const near = relative(cwd, path);
-  return cleanText(near && !isAbsolute(near) && near.length < path.length ? near : path);
-}
-
-const bytes = (n: number) => n.toLocaleString('en-US');
-
-function readFailure(failure: ReadFailure, file: string, lang: Locale): string {
-  const words = contentFor(lang).team.check;
-  switch (failure.reason) {
-    case 'missing':
-      return fill(words.missing, { file });
-    case 'symlink':
-      return fill(words.symlink, { file });
-    case 'not-file':
-      return fill(words.notFile, { file });
-    case 'too-large':
-      return fill(words.tooLarge, { file, size: bytes(failure.size), max: bytes(failure.max) });
-    case 'not-utf8':
-      return fill(words.notUtf8, { file });
-    case 'unreadable':
-      return fill(words.unreadable, { file, reason: failure.code });
-  }
-}
 
 /** Validates a named team file, or the one that would be found; every problem, one a line, then a summary. */
 export function runTeamCheck(options: TeamCheckOptions): CommandOutput {

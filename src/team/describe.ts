@@ -1,5 +1,9 @@
 /** A team file's problems and what it changes, in words: the words come from the locale files (`team`). */
-import { type Content, fill } from '../content/content.js';
+import { isAbsolute, relative } from 'node:path';
+import { type Content, contentFor, fill } from '../content/content.js';
+import type { Locale } from '../content/locale.js';
+import { cleanText } from '../text/sanitize.js';
+import type { ReadFailure } from './find.js';
 import type { JsonPath } from './json-scan.js';
 import type { TeamFile, TeamProblem } from './team-file.js';
 
@@ -129,4 +133,31 @@ export function describeTeam(team: TeamFile, content: Content): string[] {
     lines.push(fill(words.steps, { titles: titles.join(', ') }));
   }
   return lines;
+}
+
+/** A path as the user should see it: relative to where they are when that is shorter, and safe to print. */
+export function shownPath(path: string, cwd: string): string {
+  const near = relative(cwd, path);
+  return cleanText(near && !isAbsolute(near) && near.length < path.length ? near : path);
+}
+
+const bytes = (n: number) => n.toLocaleString('en-US');
+
+/** Why a team file could not be read, in one line of the user's language. */
+export function readFailure(failure: ReadFailure, file: string, lang: Locale): string {
+  const words = contentFor(lang).team.check;
+  switch (failure.reason) {
+    case 'missing':
+      return fill(words.missing, { file });
+    case 'symlink':
+      return fill(words.symlink, { file });
+    case 'not-file':
+      return fill(words.notFile, { file });
+    case 'too-large':
+      return fill(words.tooLarge, { file, size: bytes(failure.size), max: bytes(failure.max) });
+    case 'not-utf8':
+      return fill(words.notUtf8, { file });
+    case 'unreadable':
+      return fill(words.unreadable, { file, reason: failure.code });
+  }
 }

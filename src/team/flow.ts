@@ -127,23 +127,21 @@ export function teamGuideStep(step: TeamStep): TeamGuideStep {
   };
 }
 
-/** The guide a team file makes, with the values of the team's words (`fallback` fills what the file leaves out). */
-export function teamFlow(
-  team: TeamFile,
-  fallback: { readonly project: string; readonly contact: string },
-): Flow {
+/** The guide a team file makes, with the values of the team's words (what the file leaves out, the guide's words fill). */
+export function teamFlow(team: TeamFile): Flow {
   const byId = new Map<string, FlowStep>(STEPS.map((step) => [step.id, step]));
   for (const step of team.steps) byId.set(extraStepId(step.id), teamGuideStep(step));
   const steps = teamFlowStepIds(team).flatMap((id) => {
     const step = byId.get(id);
     return step ? [step] : [];
   });
+  const project = team.project?.name ?? team.project?.id;
   const vars: Vars = {
     team: team.name,
     organization: team.organization?.name ?? team.organization?.id ?? '',
     organizationId: team.organization?.id ?? '',
-    project: team.project?.name ?? team.project?.id ?? fallback.project,
-    contact: team.contact?.name ?? fallback.contact,
+    ...(project ? { project } : {}),
+    ...(team.contact ? { contact: team.contact.name } : {}),
   };
   return { steps, vars };
 }

@@ -65,7 +65,9 @@ export function stepText(step: FlowStep, content: Content, vars: Vars = {}): Ste
   }
   const text = content.steps[step.id];
   const more = 'more' in text ? (text.more as readonly string[]) : [];
-  const filled = (sentence: string) => fill(sentence, vars);
+  // What a team file leaves out (a project, someone to ask), the guide's own words stand in for.
+  const all = { project: content.team.fallback.project, contact: content.team.fallback.contact, ...vars };
+  const filled = (sentence: string) => fill(sentence, all);
   return {
     name: filled(text.name),
     title: filled(text.title),

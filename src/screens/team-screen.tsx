@@ -1,0 +1,101 @@
+import { Box, Text } from 'ink';
+import { KeyHints } from '../components/key-hints.js';
+import { type Hint, hintLines } from '../components/layout.js';
+import { ScrollView } from '../components/scroll-view.js';
+import { wrapText } from '../components/text-width.js';
+import { theme } from '../components/theme.js';
+import { useUi } from '../components/ui-options.js';
+import { type Content, fill } from '../content/content.js';
+import { useLatestInput } from '../hooks/use-screen-keys.js';
+import { useScroll } from '../hooks/use-scroll.js';
+import { describeProblem, describeTeam, readFailure } from '../team/describe.js';
+import type { TeamStart } from '../team/load.js';
+import { cleanText } from '../text/sanitize.js';
+
+/** A team file the wizard found and must ask about, or one it cannot use. */
+export type TeamOffer = Extract<TeamStart, { kind: 'ask' | 'broken' }>;
+
+type Props = {
+  readonly content: Content;
+  readonly offer: TeamOffer;
+  /** The user's answer: use the team's guide (only after `y`), or the personal one. */
+  readonly onChoose: (useTeam: boolean) => void;
+  readonly onQuit: () => void;
+  readonly onLanguage: () => void;
+};
+
+/**
+ * Before the guide starts: a found team file is used only after `y` (keys can arrive in bursts, so Enter is
+ * never a yes), with what it changes listed first; a file that cannot be used lists every problem and offers
+ * the personal guide. The file's words are shown only after control and format characters are removed.
+ */
+export function TeamScreen({ content, offer, onChoose, onQuit, onLanguage }: Props) {
+  const { columns, rows, ascii } = useUi();
+  const words = content.team.wizard;
+  const scroll = useScroll(true);
+  useLatestInput((input, key) => {
+    if (key.upArrow || key.downArrow || key.pageUp || key.pageDown) return;
+    if (input === 'q') return onQuit();
+    if (input === 'l') return onLanguage();
+    if (offer.kind === 'ask') return onChoose(input === 'y');
+    if (key.return) onChoose(false);
+  });
+  const path = cleanText(offer.path);
+  const lines =
+    offer.kind === 'ask'
+      ? describeTeam(offer.team, content)
+      : offer.failure
+        ? [readFailure(offer.failure, path, content.meta.locale === 'ko' ? 'ko' : 'en')]
+        : offer.problems.map((problem) => describeProblem(problem, content));
+  const title = offer.kind === 'ask' ? fill(words.foundTitle, { team: offer.team.name }) : words.brokenTitle;
+  const intro = fill(offer.kind === 'ask' ? words.found : words.broken, { path });
+  const question = offer.kind === 'ask' ? words.question : words.personal;
+  const hints: Hint[] =
+    offer.kind === 'ask'
+      ? [
+          ['y', words.yes],
+          [words.otherKey, words.no],
+          ['l', content.ui.hints.lang],
+          ['q', content.ui.hints.quit],
+        ]
+      : [
+          ['Enter', words.personalKey],
+          ['l', content.ui.hints.lang],
+          ['q', content.ui.hints.quit],
+        ];
+  const items = lines.map((line, index) => ({
+    id: `${index}`,
+    role: 'must' as const,
+    margin: false,
+    lines: wrapText(`- ${line}`, columns).length,
+    node: <Text wrap="wrap">{`- ${line}`}</Text>,
+  }));
+  const used =
+    wrapText(title, columns).length +
+    1 +
+    wrapText(intro, columns).length +
+    1 +
+    1 +
+    wrapText(question, columns).length +
+    1 +
+    hintLines(hints, columns, ascii);
+  return (
+    <Box flexDirection="column">
+      <Text {...theme.title}>{title}</Text>
+      <Box marginTop={1}>
+        <Text wrap="wrap">{intro}</Text>
+      </Box>
+      <Box marginTop={1} flexDirection="column">
+        <ScrollView items={items} height={Math.max(2, rows - 1 - used)} scroll={scroll} />
+      </Box>
+      <Box marginTop={1}>
+        <Text wrap="wrap" {...theme.warning}>
+          {question}
+        </Text>
+      </Box>
+      <Box marginTop={1}>
+        <KeyHints hints={hints} />
+      </Box>
+    </Box>
+  );
+}
