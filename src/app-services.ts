@@ -3,6 +3,7 @@ import type { CallPolicy } from './api/call-machine.js';
 import type { Session } from './api/session.js';
 import type { Content } from './content/content.js';
 import type { KnownKey } from './screens/api-key-screen.js';
+import type { EnvFileService } from './screens/env-offer.js';
 import type { Shell } from './text/shell.js';
 import type { WizardState } from './wizard/reducer.js';
 
@@ -27,4 +28,8 @@ export type AppServices = {
   readonly practice?: boolean;
   /** The user's shell, for the done screen. */
   readonly shell?: Shell;
+  /** Keeping the key in a `.env` in the folder the wizard started from, when the done screen is told yes. */
+  readonly envFile?: EnvFileService;
 };
+
+export type { EnvFileService } from './screens/env-offer.js';

@@ -304,6 +304,8 @@ function StepScreen({ step, state, content, notice, services, apiKey, onApiKey, 
           copy={copy}
           onNotice={onNotice}
           practice={services.practice ?? false}
+          apiKey={apiKey}
+          envFile={services.envFile}
         />
       );
   }

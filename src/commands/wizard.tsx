@@ -47,6 +47,15 @@ function replacingFirstFrame(stdout: NodeJS.WriteStream, lines: number | undefin
   });
 }
 
+/** The current folder, or undefined when it no longer exists (process.cwd() throws then). */
+function startFolder(): string | undefined {
+  try {
+    return process.cwd();
+  } catch {
+    return undefined;
+  }
+}
+
 /** What cli.ts decided about the terminal before the wizard loaded. */
 export type WizardTerminal = {
   /** Lines of the static first frame to erase, if cli.ts drew one. */
@@ -119,6 +128,9 @@ export async function runWizard(
     return startDemoServer({ chunkDelayMs: 60 });
   };
   const baseUrl = flags.baseUrl ?? DEFAULT_BASE_URL;
+  // The .env goes in the folder the wizard was started from, as it was then. Practice mode writes nothing:
+  // its key works only with the practice server.
+  const envDir = startFolder();
   const services: AppServices = {
     suggestedKey: flags.demo
       ? { key: PRACTICE_KEY, source: 'demo' }
@@ -158,6 +170,21 @@ export async function runWizard(
       if (canSave) void progressWritten().then(() => deleteProgress(file));
     },
     openUrl: (url, pageContent) => openInBrowser(url, env, pageContent),
+    ...(flags.demo
+      ? {}
+      : {
+          envFile: {
+            // Loaded on the first `e`, not with the first screen.
+            plan: async (key, extra) => {
+              const { planEnvFile } = await import('../store/env-file.js');
+              if (envDir === undefined)
+                return { kind: 'refused', reason: 'noFolder', path: env.PWD ?? '.', detail: 'ENOENT' };
+              return planEnvFile({ dir: envDir, key, env, ...(extra ? { extra } : {}) });
+            },
+            apply: async (plan, options) =>
+              (await import('../store/env-file.js')).applyEnvFile(plan, options),
+          },
+        }),
   };
 
   const ui = {

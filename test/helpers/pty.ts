@@ -26,6 +26,8 @@ export type PtyOptions = {
   readonly ci?: string;
   /** Arguments for node before the CLI's path (e.g. `--import` of a preload); not with sttyAfter. */
   readonly nodeArgs?: readonly string[];
+  /** The folder the CLI starts in (where the done screen's `.env` goes); this process's own by default. */
+  readonly cwd?: string;
 };
 
 /** Spawns `openai-topup <args>` in a sized pseudo-terminal. */
@@ -44,17 +46,15 @@ export function spawnCli(args: readonly string[], options: PtyOptions = {}) {
   for (const name of Object.keys(env)) if (name === 'CI' || name.startsWith('CI_')) delete env[name];
   if (options.ci !== undefined) env.CI = options.ci;
   const quoted = [process.execPath, CLI, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
+  const where = {
+    cols,
+    rows,
+    env: env as Record<string, string>,
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+  };
   const child = options.sttyAfter
-    ? pty.spawn('/bin/sh', ['-c', `${quoted}; echo "EXIT=$?"; stty -a`], {
-        cols,
-        rows,
-        env: env as Record<string, string>,
-      })
-    : pty.spawn(process.execPath, [...(options.nodeArgs ?? []), CLI, ...args], {
-        cols,
-        rows,
-        env: env as Record<string, string>,
-      });
+    ? pty.spawn('/bin/sh', ['-c', `${quoted}; echo "EXIT=$?"; stty -a`], where)
+    : pty.spawn(process.execPath, [...(options.nodeArgs ?? []), CLI, ...args], where);
   const term = new xterm.Terminal({ cols, rows, allowProposedApi: true, scrollback: 200 });
   let raw = '';
   let exit: { exitCode: number; signal?: number } | undefined;
