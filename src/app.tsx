@@ -3,7 +3,7 @@ import { Box, Text, useApp, useInput } from 'ink';
 import { type ReactNode, useEffect, useReducer, useRef, useState } from 'react';
 import { DEFAULT_POLICY } from './api/call-machine.js';
 import { DEFAULT_BASE_URL } from './api/request.js';
-import type { AppServices } from './app-services.js';
+import type { AppServices, TeamInUse } from './app-services.js';
 import { ProgressBar } from './components/progress-bar.js';
 import { UiContext, type UiOptions } from './components/ui-options.js';
 import { type Content, contentFor, fill } from './content/content.js';
@@ -19,7 +19,10 @@ import { GuideScreen } from './screens/guide-screen.js';
 import { HelpOverlay } from './screens/help-overlay.js';
 import { ResumeScreen } from './screens/resume-screen.js';
 import { SIDE_LIST_WIDTH, StepList } from './screens/step-list.js';
+import { type TeamOffer, TeamScreen } from './screens/team-screen.js';
 import { TestCallScreen } from './screens/test-call-screen.js';
+import { expectationOf } from './team/call.js';
+import { teamFlow } from './team/flow.js';
 import { type WizardAction, type WizardState, wizardReducer } from './wizard/reducer.js';
 
 export type { AppServices } from './app-services.js';
@@ -37,6 +40,10 @@ type Props = {
   readonly startNotice?: string;
   /** Saved progress to offer: continue there, or start over. */
   readonly resumeFrom?: Pick<WizardState, 'index' | 'reached' | 'answers'>;
+  /** A team file found and not agreed to yet, or one that cannot be used: asked about before anything else. */
+  readonly teamOffer?: TeamOffer;
+  /** --lang was given: a team file's language does not replace it. */
+  readonly languageFixed?: boolean;
   readonly onExit: (result: ExitResult) => void;
 };
 
@@ -46,11 +53,23 @@ const MIN_ROWS = 15;
 const SIDE_LIST_COLUMNS = 100;
 
 /** The whole wizard. Pure in its props: no argv, no environment, no network. */
-export function App({ initial, ui, services = {}, startNotice, resumeFrom, onExit }: Props) {
+export function App({
+  initial,
+  ui,
+  services = {},
+  startNotice,
+  resumeFrom,
+  teamOffer: firstTeamOffer,
+  languageFixed = false,
+  onExit,
+}: Props) {
   const { exit } = useApp();
   const [state, dispatch] = useReducer(wizardReducer, initial);
   const [notice, setNotice] = useState<string | undefined>(startNotice);
   const [offer, setOffer] = useState(resumeFrom);
+  const [teamOffer, setTeamOffer] = useState(firstTeamOffer);
+  // The team file in use: named, agreed to before, or agreed to on the first screen.
+  const [team, setTeam] = useState(services.team);
   // The key lives here, in memory, for this run only: never in the reducer's state, never saved.
   const [apiKey, setApiKey] = useState<string | undefined>();
   const { columns, rows } = useTerminalSize();
@@ -150,6 +169,35 @@ export function App({ initial, ui, services = {}, startNotice, resumeFrom, onExi
     );
   }
 
+  if (teamOffer) {
+    const chooseTeam = (useTeam: boolean) => {
+      if (useTeam && teamOffer.kind === 'ask') {
+        const inUse = { path: teamOffer.path, hash: teamOffer.hash, file: teamOffer.team };
+        services.acceptTeam?.(inUse);
+        setTeam(inUse);
+        dispatch({ type: 'set-flow', flow: teamFlow(teamOffer.team) });
+        if (teamOffer.team.language && !languageFixed)
+          dispatch({ type: 'set-locale', locale: teamOffer.team.language });
+      }
+      setTeamOffer(undefined);
+    };
+    return (
+      <KeyListenersContext.Provider value={listeners}>
+        <UiContext.Provider value={uiOptions}>
+          <WizardControlsContext.Provider value={controls}>
+            <TeamScreen
+              content={content}
+              offer={teamOffer}
+              onChoose={chooseTeam}
+              onQuit={quit}
+              onLanguage={() => dispatch({ type: 'switch-locale' })}
+            />
+          </WizardControlsContext.Provider>
+        </UiContext.Provider>
+      </KeyListenersContext.Provider>
+    );
+  }
+
   if (offer) {
     const choose = (resume: boolean) => {
       if (resume) dispatch({ type: 'resume', ...offer });
@@ -180,6 +228,7 @@ export function App({ initial, ui, services = {}, startNotice, resumeFrom, onExi
       apiKey={apiKey}
       onApiKey={setApiKey}
       onNotice={setNotice}
+      team={team}
     />
   );
   let overlay: ReactNode = null;
@@ -250,19 +299,45 @@ type StepScreenProps = {
   readonly apiKey: string | undefined;
   readonly onApiKey: (key: string) => void;
   readonly onNotice: (notice: string) => void;
+  /** The team file in use, if any. */
+  readonly team: TeamInUse | undefined;
 };
 
 /** The screen for a step's kind, given only what that screen uses. */
-function StepScreen({ step, state, content, notice, services, apiKey, onApiKey, onNotice }: StepScreenProps) {
+function StepScreen({
+  step,
+  state,
+  content,
+  notice,
+  services,
+  apiKey,
+  onApiKey,
+  onNotice,
+  team,
+}: StepScreenProps) {
   const base = { content, notice };
   const copy = services.copy
     ? (text: string) => services.copy?.(text, content) ?? Promise.resolve('')
     : undefined;
+  // Where the call goes and with which model: the team file's, unless a flag or the environment says otherwise.
+  const setup = services.callFor?.(team) ?? {
+    baseUrl: services.call?.baseUrl ?? DEFAULT_BASE_URL,
+    model: services.call?.model ?? 'gpt-4o-mini',
+    overridden: [],
+  };
+  const notices = setup.overridden.map((variable) => fill(content.team.wizard.orgDiffers, { variable }));
   switch (step.kind) {
     case 'intro':
     case 'guide':
     case 'team-guide':
-      return <GuideScreen {...base} step={step} plannedAmount={state.answers.amount} />;
+      return (
+        <GuideScreen
+          {...base}
+          step={step}
+          plannedAmount={state.answers.amount}
+          team={step.id === 'welcome' ? team : undefined}
+        />
+      );
     case 'choice':
       return <ChoiceScreen {...base} step={step} accountType={state.answers.accountType} />;
     case 'amount':
@@ -286,8 +361,14 @@ function StepScreen({ step, state, content, notice, services, apiKey, onApiKey, 
           step={step}
           locale={state.locale}
           apiKey={apiKey}
-          openSession={services.openSession}
-          call={services.call ?? { baseUrl: DEFAULT_BASE_URL, model: 'gpt-4o-mini' }}
+          openSession={
+            services.openSession ? (key) => services.openSession?.(key, team) ?? Promise.reject() : undefined
+          }
+          call={setup}
+          {...(setup.origin ? { origin: setup.origin } : {})}
+          notices={notices}
+          {...(team ? { team: expectationOf(team.file) } : {})}
+          flow={state.flow}
           policy={services.callPolicy ?? DEFAULT_POLICY}
           practice={services.practice ?? false}
           copy={copy}
@@ -306,6 +387,14 @@ function StepScreen({ step, state, content, notice, services, apiKey, onApiKey, 
           practice={services.practice ?? false}
           apiKey={apiKey}
           envFile={services.envFile}
+          {...(team
+            ? {
+                envExtra: {
+                  ...(team.file.baseUrl ? { baseUrl: team.file.baseUrl } : {}),
+                  ...(team.file.project ? { projectId: team.file.project.id } : {}),
+                },
+              }
+            : {})}
         />
       );
   }

@@ -6,6 +6,7 @@ import { homedir } from 'node:os';
 import process from 'node:process';
 import { setFlagsFromString } from 'node:v8';
 import pkg from '../package.json' with { type: 'json' };
+import { usageReport } from './api/usage-report.js';
 import { type Flags, parseCommandLine } from './commands/args.js';
 import { contentFor, fill } from './content/content.js';
 import { detectLocale } from './content/locale.js';
@@ -55,28 +56,6 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-/** The JSON object of a usage error (CLI.md: every field present, unknown ones null). */
-function usageReport(message: string) {
-  return {
-    schema: 1,
-    ok: false,
-    kind: 'usage',
-    exitCode: 2,
-    model: null,
-    reply: null,
-    usage: null,
-    costUsd: null,
-    organization: null,
-    requestId: null,
-    latencyMs: null,
-    streamed: null,
-    rateLimits: null,
-    usageTier: null,
-    team: null,
-    error: { kind: 'usage', status: null, code: null, message, step: null, retryable: false },
-  };
-}
-
 /**
  * Memory, set before the heavy modules load: WebAssembly (yoga's layout, undici's HTTP parser) with the
  * baseline compiler only, no re-optimisation of JavaScript, a young generation that does not grow, and V8's
@@ -111,6 +90,11 @@ async function drawFirstFrame(flags: Flags): Promise<number | undefined> {
   // A resume offer or a note about the file comes first: Ink draws those.
   if (saved.kind !== 'none' && !(saved.kind === 'found' && saved.progress.step === 'welcome'))
     return undefined;
+  // A team file changes the first screen (a question, or the team's welcome): Ink draws that too.
+  if (flags.team !== undefined) return undefined;
+  const folder = currentFolder();
+  if (folder !== undefined && (await import('./team/find.js')).findTeamFile(folder) !== undefined)
+    return undefined;
   // chalk loads here, after FORCE_COLOR is set, as it will for Ink.
   const { welcomeFrame } = await import('./screens/first-frame.js');
   const frame = welcomeFrame({
@@ -123,6 +107,15 @@ async function drawFirstFrame(flags: Flags): Promise<number | undefined> {
   if (frame.split('\n').length >= rows) return undefined;
   process.stdout.write(`\u001b[?25l${frame}\n`);
   return frame.split('\n').length + 1;
+}
+
+/** The current folder, or undefined when it no longer exists. */
+function currentFolder(): string | undefined {
+  try {
+    return process.cwd();
+  } catch {
+    return undefined;
+  }
 }
 
 async function main(): Promise<number> {
@@ -176,10 +169,37 @@ async function main(): Promise<number> {
   // Ink cannot draw without moving the cursor: on a dumb terminal the guide is printed instead.
   const dumb = interactive && !flags.print && isDumbTerminal(userEnv);
   if (flags.print || !interactive || dumb) {
-    const { printGuide } = await import('./commands/print.js');
+    const [{ printGuide, printTeamFor }, { teamCall }] = await Promise.all([
+      import('./commands/print.js'),
+      import('./team/call.js'),
+    ]);
+    const chosen = printTeamFor(flags, userEnv, currentFolder());
+    if (!chosen.ok) {
+      process.stderr.write(`openai-topup: ${chosen.message}\n`);
+      return 2;
+    }
     if (!flags.print && !dumb && process.stderr.isTTY) process.stderr.write(`${content.cli.noTty}\n\n`);
+    for (const note of chosen.notes) process.stderr.write(`${note}\n`);
+    if (chosen.notes.length > 0) process.stderr.write('\n');
+    const team = chosen.team;
+    // The team file's language, unless --lang says otherwise.
+    const lang = team?.file.language && !flags.langFromFlag ? team.file.language : flags.lang;
+    const call = teamCall(
+      {
+        baseUrl: flags.baseUrl,
+        model: flags.model,
+        modelFromFlag: flags.modelFromFlag ?? false,
+        env: userEnv,
+      },
+      team?.file,
+    );
     process.stdout.write(
-      printGuide(flags.lang, { ascii: flags.ascii, baseUrl: flags.baseUrl, model: flags.model }),
+      printGuide(lang, {
+        ascii: flags.ascii,
+        baseUrl: call.baseUrl,
+        model: call.model,
+        ...(team ? { team } : {}),
+      }),
     );
     if (dumb) process.stdout.write(`${content.cli.dumbTerminal}\n`);
     return 0;

@@ -23,6 +23,8 @@ export type Explanation = {
   readonly action: string;
   /** Extra advice lines: each cause with what helps for it, what the server named, what was sent. */
   readonly notes: readonly string[];
+  /** The notes a team file adds (which organization and project it expects, whom to ask): also in JSON. */
+  readonly teamNotes?: readonly string[];
   /** A line to run in the user's shell (unsetting a variable): the sentence before it, and one after. */
   readonly command: { readonly intro: string; readonly line: string; readonly after: string } | null;
   /** Pages that help. */
@@ -68,7 +70,7 @@ function teamNotes(
   if (kind === 'organization' || kind === 'invalid-key' || kind === 'missing-scope') {
     if (org && variant !== 'project')
       notes.push(fill(words.organization, { organization: org.name ?? org.id, organizationId: org.id }));
-    if (team.project && (variant === 'project' || kind === 'organization'))
+    if (team.project && variant === 'project')
       notes.push(
         fill(words.projectLikely, {
           project: team.project.name ?? team.project.id,
@@ -202,11 +204,11 @@ function otherModel(model: string): string {
   return Object.keys(PRICE_TABLE.perMillion).find((name) => !model.startsWith(name)) ?? 'gpt-4o-mini';
 }
 
-/** The variables behind what was sent, by name only. */
-function variablesSent(diagnosis: Diagnosis): OrgVariable[] {
+/** The variables behind what was sent, by name only: a header a team file set came from the file, not one. */
+function variablesSent(diagnosis: Diagnosis, team: TeamExpectation | undefined): OrgVariable[] {
   const names: OrgVariable[] = [];
-  if (diagnosis.sent?.organization) names.push('OPENAI_ORG_ID');
-  if (diagnosis.sent?.project) names.push('OPENAI_PROJECT_ID');
+  if (diagnosis.sent?.organization && !team?.organization) names.push('OPENAI_ORG_ID');
+  if (diagnosis.sent?.project && !team?.project) names.push('OPENAI_PROJECT_ID');
   return names;
 }
 
@@ -240,10 +242,15 @@ const ADVICE: Partial<
     if (/requests per day/i.test(diagnosis.serverMessage ?? '')) notes.push(words.dailyNote);
     return { notes, ...(wait ? { retry: fill(words.retryAfter, { wait }) } : {}) };
   },
-  organization: (diagnosis, content, { shell, variant }) => {
+  organization: (diagnosis, content, { shell, variant, team }) => {
     const words = content.outcomes.organization;
     if (!diagnosis.sent) return {};
-    const names = variablesSent(diagnosis);
+    // What the team file sent is the team's to say (teamNotes): no variable to unset for it.
+    if (team && (team.organization || team.project)) {
+      const own = variablesSent(diagnosis, team);
+      if (own.length === 0) return {};
+    }
+    const names = variablesSent(diagnosis, team);
     const nothingSent = names.length === 0;
     const meaning =
       nothingSent && (variant === 'mismatched' || variant === 'project' || variant === undefined)
@@ -326,6 +333,7 @@ export function explain(
     : '';
   const extra = ADVICE[diagnosis.kind]?.(diagnosis, content, { ...context, variant }) ?? {};
   const outcome = OUTCOMES[diagnosis.kind];
+  const forTeam = context.team ? teamNotes(diagnosis.kind, variant, context.team, content) : [];
   const linkIds = VARIANT_LINKS[`${diagnosis.kind}.${variant}`] ?? LINKS[diagnosis.kind] ?? [];
   // A project's own Limits page, when the server named the project, replaces the organization's.
   const links = linkIds.flatMap((id): Link[] => {
@@ -341,10 +349,8 @@ export function explain(
     title: fill(words.title, vars),
     meaning: fill(extra.meaning ?? words.meaning, { ...vars, detail }),
     action: fill(words.action, vars),
-    notes: [
-      ...(extra.notes ?? []),
-      ...(context.team ? teamNotes(diagnosis.kind, variant, context.team, content) : []),
-    ],
+    notes: [...(extra.notes ?? []), ...forTeam],
+    ...(forTeam.length > 0 ? { teamNotes: forTeam } : {}),
     command: extra.command ?? null,
     links,
     retry: fill(extra.retry ?? retrySentence(diagnosis.kind, words, content), vars),
@@ -367,5 +373,6 @@ export function jsonMessage(explanation: Explanation, content: Content): string 
   const server = explanation.serverMessage
     ? ` ${content.diagnosis.serverSaid} ${explanation.serverMessage}`
     : '';
-  return plain(`${explanation.title}. ${explanation.meaning} ${explanation.action}${server}`);
+  const team = (explanation.teamNotes ?? []).map((note) => ` ${note}`).join('');
+  return plain(`${explanation.title}. ${explanation.meaning} ${explanation.action}${team}${server}`);
 }

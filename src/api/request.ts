@@ -9,11 +9,12 @@ export const TEST_MESSAGES = [
   { role: 'user', content: 'Write a haiku that explains the concept of recursion.' },
 ] as const;
 
-/** The JSON body of the test call. */
-export function chatBody(model: string, stream: boolean): Record<string, unknown> {
+/** The JSON body of the test call; with a cap on the reply's tokens where one is set (a team file's model). */
+export function chatBody(model: string, stream: boolean, maxTokens?: number): Record<string, unknown> {
+  const limit = maxTokens === undefined ? {} : { max_completion_tokens: maxTokens };
   return stream
-    ? { model, messages: TEST_MESSAGES, stream: true, stream_options: { include_usage: true } }
-    : { model, messages: TEST_MESSAGES };
+    ? { model, messages: TEST_MESSAGES, ...limit, stream: true, stream_options: { include_usage: true } }
+    : { model, messages: TEST_MESSAGES, ...limit };
 }
 
 /** Joins the API root and a path: a trailing slash on the root is fine. */

@@ -42,6 +42,8 @@ export type SessionConfig = {
   /** Sent as OpenAI-Organization / OpenAI-Project when set (OPENAI_ORG_ID, OPENAI_PROJECT_ID, a team file). */
   readonly organization?: string;
   readonly project?: string;
+  /** A cap on the reply's tokens (a model a team file chose); unset, the body is the guide's. */
+  readonly maxCompletionTokens?: number;
   readonly transport: TransportOptions;
   /** A trace line for each step of each exchange, secrets masked (`--debug`). */
   readonly debug?: (line: string) => void;
@@ -258,7 +260,7 @@ export function openSession(config: SessionConfig): Session {
     exchange(
       'POST',
       endpoint(config.baseUrl, '/chat/completions'),
-      JSON.stringify(chatBody(config.model, options.stream)),
+      JSON.stringify(chatBody(config.model, options.stream, config.maxCompletionTokens)),
       options,
       async (response, answer, started): Promise<ChatAnswer> => {
         if (response.status >= 300) return failure(response, answer);

@@ -45,6 +45,8 @@ export type Flags = {
   readonly demo: boolean;
   readonly baseUrl: string | undefined;
   readonly model: string;
+  /** Whether --model was given: it then wins over a team file's model. */
+  readonly modelFromFlag?: boolean;
   readonly timeoutSeconds: number;
   readonly json: boolean;
   readonly keyStdin: boolean;
@@ -451,6 +453,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     demo: flag('demo'),
     baseUrl,
     model,
+    modelFromFlag: text('model') !== undefined,
     timeoutSeconds,
     json: flag('json'),
     keyStdin: flag('key-stdin'),

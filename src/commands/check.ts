@@ -3,11 +3,17 @@ import { type CallState, creditWaitFor } from '../api/call-machine.js';
 import { keyProblemText } from '../api/explain.js';
 import { checkKey, KEY_INPUT_CAP, keyFromInput } from '../api/key-check.js';
 import { type CheckResult, failureResult, localDiagnosis, resultOf } from '../api/report.js';
-import { DEFAULT_BASE_URL } from '../api/request.js';
 import { runCall } from '../api/run-call.js';
 import { openSession } from '../api/session.js';
 import { successLines } from '../api/summary.js';
+import { usageReport } from '../api/usage-report.js';
 import { asciiFold, type Content, contentFor, fill, plain } from '../content/content.js';
+import { expectationOf, type TeamCall, teamCall, teamReport } from '../team/call.js';
+import { allowHostMatches } from '../team/consent.js';
+import { describeProblem, readFailure, shownPath } from '../team/describe.js';
+import { teamFlow } from '../team/flow.js';
+import { loadTeam } from '../team/load.js';
+import type { TeamFile } from '../team/team-file.js';
 import { detectShell } from '../text/shell.js';
 import type { Flags } from './args.js';
 import { callConfig, callPolicy } from './call-config.js';
@@ -47,6 +53,23 @@ function progressLine(
   return null;
 }
 
+/** The line that says the key belongs where the team file said (by names where the file gives them). */
+function acceptedLine(
+  report: NonNullable<CheckResult['report']['team']>,
+  team: TeamFile | undefined,
+  content: Content,
+) {
+  const words = content.team.wizard;
+  const vars = {
+    organization: team?.organization?.name ?? report.organization ?? '',
+    project: team?.project?.name ?? report.project ?? '',
+  };
+  if (report.organization && report.project) return fill(words.accepted, vars);
+  if (report.organization) return fill(words.acceptedOrganization, vars);
+  if (report.project) return fill(words.acceptedProject, vars);
+  return '';
+}
+
 /** The readable summary, as text: the reply and its details (stdout), or the failure explained (stderr). */
 export function summaryOf(
   result: CheckResult,
@@ -54,6 +77,7 @@ export function summaryOf(
   model: string,
   locale: Flags['lang'],
   practice = false,
+  team?: TeamFile,
 ): { readonly stream: 'stdout' | 'stderr'; readonly text: string } | null {
   const { report, explanation } = result;
   // With --demo, the result says plainly that it came from the practice server.
@@ -66,6 +90,7 @@ export function summaryOf(
       ...(report.reply ?? '').split('\n').map((line) => `  ${line}`),
       '',
       ...successLines(report, content, locale),
+      ...(report.team?.accepted ? [acceptedLine(report.team, team, content)].filter(Boolean) : []),
     ];
     return { stream: 'stdout', text: lines.join('\n') };
   }
@@ -91,8 +116,15 @@ export function summaryOf(
 }
 
 /** Prints the readable summary where it belongs. */
-function printSummary(result: CheckResult, content: Content, flags: Flags, say: (text: string) => string) {
-  const summary = summaryOf(result, content, flags.model, flags.lang, flags.demo);
+function printSummary(
+  result: CheckResult,
+  content: Content,
+  flags: Flags,
+  say: (text: string) => string,
+  team: TeamFile | undefined,
+  model: string,
+) {
+  const summary = summaryOf(result, content, model, flags.lang, flags.demo, team);
   if (!summary) return;
   const stream = summary.stream === 'stdout' ? process.stdout : process.stderr;
   stream.write(`${say(summary.text)}\n`);
@@ -103,39 +135,54 @@ export async function runCheck(flags: Flags, env: NodeJS.ProcessEnv): Promise<nu
   const content = contentFor(flags.lang);
   // Platform labels lose their marks in plain output; --ascii folds the symbols.
   const say = (text: string) => (flags.ascii ? asciiFold(plain(text)) : plain(text));
+  // The team file (only one named with --team: `check` never finds one) and where it would send the key;
+  // decided before the key is read, so that a file that cannot be used sends nothing.
+  const decided = teamFor(flags, env, content);
+  if (!decided.ok) {
+    process.stderr.write(`openai-topup: ${say(decided.message)}\n`);
+    if (flags.json) process.stdout.write(`${JSON.stringify(usageReport(decided.message))}\n`);
+    return 2;
+  }
+  const { team, call } = decided;
   const finish = (result: CheckResult, exitCode = result.report.exitCode): number => {
-    const report = { ...result.report, exitCode };
+    const report = {
+      ...result.report,
+      exitCode,
+      team: team ? teamReport(team, result.report.ok) : null,
+    };
     if (flags.json) process.stdout.write(`${JSON.stringify(report)}\n`);
-    else printSummary({ ...result, report }, content, flags, say);
+    else printSummary({ ...result, report }, content, flags, say, team, call.model);
     return exitCode;
   };
 
   let demo: { baseUrl: string; close: () => Promise<void> } | undefined;
   let raw: string | undefined;
-  let baseUrl = flags.baseUrl ?? DEFAULT_BASE_URL;
+  let baseUrl = call.baseUrl;
   if (flags.demo) {
     const { startDemoServer, PRACTICE_KEY } = await import('../demo/server.js');
-    demo = await startDemoServer({});
+    // With a team file, the practice key belongs to its organization and project: the headers are checked.
+    const owner = team && { organization: team.organization?.id, project: team.project?.id };
+    demo = await startDemoServer(owner ? { keyOwner: owner } : {});
     raw = PRACTICE_KEY;
     baseUrl = demo.baseUrl;
   } else if (flags.keyStdin) {
     raw = keyFromInput(await readStdin(KEY_INPUT_CAP));
     if (raw === undefined)
       return finish(
-        failureResult(localDiagnosis('key-format', content.keyCheck.envFileWithoutKey), content, flags.model),
+        failureResult(localDiagnosis('key-format', content.keyCheck.envFileWithoutKey), content, call.model),
       );
   } else {
     raw = env.OPENAI_API_KEY;
   }
   if (raw === undefined || raw.trim() === '') {
     await demo?.close();
-    return finish(failureResult(localDiagnosis('no-key'), content, flags.model));
+    return finish(failureResult(localDiagnosis('no-key'), content, call.model));
   }
   const checked = checkKey(raw);
   if (!checked.ok) {
     await demo?.close();
     const detail = keyProblemText(checked, content);
-    return finish(failureResult(localDiagnosis('key-format', detail), content, flags.model));
+    return finish(failureResult(localDiagnosis('key-format', detail), content, call.model));
   }
 
   // A signal ends the check with its own exit code, and still with the JSON line scripts wait for.
@@ -152,7 +199,16 @@ export async function runCheck(flags: Flags, env: NodeJS.ProcessEnv): Promise<nu
   const minutes = flags.waitForCreditMinutes ?? 0;
   const { state } = await runCall({
     policy: callPolicy(flags, 'check', creditWaitFor(flags.waitForCreditMinutes)),
-    open: async () => openSession({ ...callConfig(flags, env), baseUrl, key: checked.key }),
+    open: async () =>
+      openSession({
+        ...callConfig(flags, env),
+        model: call.model,
+        organization: call.organization,
+        project: call.project,
+        ...(call.maxCompletionTokens ? { maxCompletionTokens: call.maxCompletionTokens } : {}),
+        baseUrl,
+        key: checked.key,
+      }),
     onChange: (now, before) => {
       const line = flags.json ? null : progressLine(before, now, content, minutes);
       if (line) process.stderr.write(`${say(line)}\n`);
@@ -162,12 +218,62 @@ export async function runCheck(flags: Flags, env: NodeJS.ProcessEnv): Promise<nu
   for (const [name, handler] of handlers) process.off(name, handler);
   await demo?.close();
   if (signalCode !== undefined) {
-    return finish(failureResult(localDiagnosis('interrupted'), content, flags.model), signalCode);
+    return finish(failureResult(localDiagnosis('interrupted'), content, call.model), signalCode);
   }
   return finish(
-    resultOf(state, content, flags.model, null, {
+    resultOf(state, content, call.model, null, {
       shell: detectShell(env),
       timeoutSeconds: flags.timeoutSeconds,
+      ...(team ? { team: expectationOf(team), flow: teamFlow(team) } : {}),
     }),
   );
+}
+
+/** The folder `check` runs in; `.` when it no longer exists. */
+function currentFolder(): string {
+  try {
+    return process.cwd();
+  } catch {
+    return '.';
+  }
+}
+
+/**
+ * The team file named with --team, read and checked, and the call it makes: or the usage error that stops
+ * the check before anything is sent (a file that cannot be used; another host without --allow-host naming
+ * it exactly: a pull request that edits the file must not be able to move a CI secret elsewhere).
+ */
+function teamFor(
+  flags: Flags,
+  env: NodeJS.ProcessEnv,
+  content: Content,
+): { ok: true; team: TeamFile | undefined; call: TeamCall } | { ok: false; message: string } {
+  const choices = {
+    baseUrl: flags.baseUrl,
+    model: flags.model,
+    modelFromFlag: flags.modelFromFlag ?? false,
+    env,
+  };
+  if (flags.team === undefined) return { ok: true, team: undefined, call: teamCall(choices, undefined) };
+  const cwd = currentFolder();
+  const start = loadTeam({ named: flags.team, cwd, find: false, consentFile: '' });
+  const file = shownPath(start.kind === 'none' ? flags.team : start.path, cwd);
+  const words = content.check;
+  if (start.kind === 'broken') {
+    const problems = start.failure
+      ? [readFailure(start.failure, file, content.meta.locale === 'ko' ? 'ko' : 'en')]
+      : start.problems.map((problem) => `  ${describeProblem(problem, content)}`);
+    return { ok: false, message: [fill(words.teamBroken, { file }), ...problems].join('\n') };
+  }
+  if (start.kind !== 'use') return { ok: true, team: undefined, call: teamCall(choices, undefined) };
+  const call = teamCall(choices, start.team);
+  // --demo sends the key nowhere but the practice server.
+  if (call.teamOrigin && !flags.demo) {
+    const host = new URL(call.baseUrl).hostname;
+    if (flags.allowHost === undefined)
+      return { ok: false, message: fill(words.teamNeedsAllowHost, { file, origin: call.teamOrigin, host }) };
+    if (!allowHostMatches(call.baseUrl, flags.allowHost))
+      return { ok: false, message: fill(words.allowHostMismatch, { given: flags.allowHost, host }) };
+  }
+  return { ok: true, team: start.team, call };
 }

@@ -4,6 +4,7 @@ import { render, renderToString } from 'ink';
 import { DEFAULT_POLICY } from '../api/call-machine.js';
 import { DEFAULT_BASE_URL } from '../api/request.js';
 import { App, type AppServices, type ExitResult } from '../app.js';
+import type { TeamInUse } from '../app-services.js';
 import { wrapText } from '../components/text-width.js';
 import { contentFor, fill } from '../content/content.js';
 import { PRACTICE_KEY } from '../demo/practice-key.js';
@@ -16,9 +17,15 @@ import { oneKeyPerRead } from '../system/key-reader.js';
 import { onShutdown } from '../system/signals.js';
 import { supportsUnicode } from '../system/terminal.js';
 import { openTraceFile, type TraceFile } from '../system/trace-file.js';
+import { teamCall } from '../team/call.js';
+import { consentPath, hasOriginConsent, recordFileConsent, recordOriginConsent } from '../team/consent.js';
+import { shownPath } from '../team/describe.js';
+import { teamFlow } from '../team/flow.js';
+import { loadTeam } from '../team/load.js';
 import { detectShell } from '../text/shell.js';
-import { flowIndex, PERSONAL_FLOW } from '../wizard/flow.js';
+import { type Flow, PERSONAL_FLOW } from '../wizard/flow.js';
 import { initialState, type WizardState } from '../wizard/reducer.js';
+import { resumeOn } from '../wizard/resume.js';
 import type { Flags } from './args.js';
 import { callConfig, callPolicy } from './call-config.js';
 
@@ -89,24 +96,38 @@ export async function runWizard(
     if (!removed.ok) startNotice = fill(content.ui.storeNote.unwritable, { reason: removed.reason });
   }
   const loaded = loadProgress(file);
-  // The language saved with the progress comes back, unless --lang says otherwise (CLI.md, Precedence).
-  const locale =
-    loaded.kind === 'found' && !flags.langFromFlag && loaded.progress.step !== 'welcome'
-      ? loaded.progress.locale
-      : flags.lang;
+  const saved = loaded.kind === 'found' && loaded.progress.step !== 'welcome' ? loaded.progress : undefined;
+
+  // The team file: named with --team, or found here or at the repository's root (used only after a yes).
+  const envDir = startFolder();
+  const consentFile = consentPath(env);
+  const teamStart = loadTeam({
+    ...(flags.team !== undefined ? { named: flags.team } : {}),
+    cwd: envDir ?? '.',
+    find: envDir !== undefined,
+    consentFile,
+  });
+  const shown = (path: string) => shownPath(path, envDir ?? '.');
+  const team: TeamInUse | undefined =
+    teamStart.kind === 'use'
+      ? { path: shown(teamStart.path), hash: teamStart.hash, file: teamStart.team }
+      : undefined;
+  const teamOffer =
+    teamStart.kind === 'ask' || teamStart.kind === 'broken'
+      ? { ...teamStart, path: shown(teamStart.path) }
+      : undefined;
+  // The real path the team file's answers are kept under (the one shown may be relative).
+  const teamPath = teamStart.kind === 'none' ? undefined : teamStart.path;
+  const flow: Flow = team ? teamFlow(team.file) : PERSONAL_FLOW;
+
+  // Language: --lang, else the one saved with progress, else the team file's, else the environment's (CLI.md).
+  const locale = flags.langFromFlag ? flags.lang : (saved?.locale ?? team?.file.language ?? flags.lang);
   let resumeFrom: Pick<WizardState, 'index' | 'reached' | 'answers'> | undefined;
   let canSave = true;
-  if (loaded.kind === 'found' && loaded.progress.step !== 'welcome') {
-    const flow = PERSONAL_FLOW;
-    let index = Math.max(0, flowIndex(flow, loaded.progress.step));
-    // The key is never saved: a run that stopped at the test call starts again at the key.
-    const hasKey = flags.demo || Boolean(env.OPENAI_API_KEY);
-    if (!hasKey && index > flowIndex(flow, 'api-key')) index = flowIndex(flow, 'api-key');
-    resumeFrom = {
-      index,
-      reached: Math.max(index, flowIndex(flow, loaded.progress.reached)),
-      answers: loaded.progress.answers,
-    };
+  // Saved progress is offered on the guide this run walks; a step that guide does not have is not offered.
+  // The key is never saved: a run that stopped at the test call starts again at the key.
+  if (saved) {
+    resumeFrom = resumeOn(flow, saved, flags.demo || Boolean(env.OPENAI_API_KEY));
   } else if (loaded.kind === 'corrupt') {
     startNotice = fill(content.ui.storeNote.corrupt, { reason: loaded.reason });
   } else if (loaded.kind === 'foreign') {
@@ -123,36 +144,72 @@ export async function runWizard(
   let finished = false;
   // The practice server starts with the first test call, not before: the first screen stays light.
   let demo: Promise<{ baseUrl: string; close: () => Promise<void> }> | undefined;
-  const startDemo = async () => {
+  const startDemo = async (inUse: TeamInUse | undefined) => {
     const { startDemoServer } = await import('../demo/server.js');
-    return startDemoServer({ chunkDelayMs: 60 });
+    // The practice key belongs to the team's organization and project: the server checks the headers.
+    const owner = inUse && { organization: inUse.file.organization?.id, project: inUse.file.project?.id };
+    return startDemoServer({ chunkDelayMs: 60, ...(owner ? { keyOwner: owner } : {}) });
   };
-  const baseUrl = flags.baseUrl ?? DEFAULT_BASE_URL;
-  // The .env goes in the folder the wizard was started from, as it was then. Practice mode writes nothing:
-  // its key works only with the practice server.
-  const envDir = startFolder();
+  // The .env goes in the folder the wizard was started from, as it was then (envDir). Practice mode writes
+  // nothing: its key works only with the practice server.
+  const choices = {
+    baseUrl: flags.baseUrl,
+    model: flags.model,
+    modelFromFlag: flags.modelFromFlag ?? false,
+    env,
+  };
   const services: AppServices = {
     suggestedKey: flags.demo
       ? { key: PRACTICE_KEY, source: 'demo' }
       : env.OPENAI_API_KEY
         ? { key: env.OPENAI_API_KEY, source: 'env' }
         : undefined,
-    call: { baseUrl, model: flags.model },
+    call: { baseUrl: flags.baseUrl ?? DEFAULT_BASE_URL, model: flags.model },
+    ...(team ? { team } : {}),
+    acceptTeam: (accepted) => {
+      // Remembered by the file's real path and the hash of what was shown; a failure only means asking again.
+      if (teamPath) recordFileConsent(consentFile, { path: teamPath, hash: accepted.hash });
+    },
+    callFor: (inUse) => {
+      const call = teamCall(choices, inUse?.file);
+      // The practice server is the only place --demo sends anything: no origin to agree to.
+      const origin = !flags.demo && teamPath && call.teamOrigin;
+      return {
+        baseUrl: call.baseUrl,
+        model: call.model,
+        overridden: call.overridden,
+        ...(call.maxCompletionTokens ? { maxCompletionTokens: call.maxCompletionTokens } : {}),
+        ...(origin
+          ? {
+              origin: {
+                origin,
+                granted: () => hasOriginConsent(consentFile, { path: teamPath, origin }),
+                grant: () => void recordOriginConsent(consentFile, { path: teamPath, origin }),
+              },
+            }
+          : {}),
+      };
+    },
     shell: detectShell(env),
     copy: async (text, words) => copyNotice(await copyText(text, env), words),
     callPolicy: callPolicy(flags, 'wizard', DEFAULT_POLICY.creditWait),
     practice: flags.demo,
-    openSession: async (key) => {
+    openSession: async (key, inUse) => {
       const { openSession } = await import('../api/session.js');
       // Quit while this was loading: start nothing that would keep the process alive.
       if (finished) throw new Error('the wizard has ended');
-      let root = baseUrl;
+      const call = teamCall(choices, inUse?.file);
+      let root = call.baseUrl;
       if (flags.demo) {
-        demo ??= startDemo();
+        demo ??= startDemo(inUse);
         root = (await demo).baseUrl;
       }
       return openSession({
         ...callConfig(flags, env, trace?.write ?? (() => undefined)),
+        model: call.model,
+        organization: call.organization,
+        project: call.project,
+        ...(call.maxCompletionTokens ? { maxCompletionTokens: call.maxCompletionTokens } : {}),
         baseUrl: root,
         key,
       });
@@ -195,9 +252,11 @@ export async function runWizard(
   let result: ExitResult = { code: 0 };
   const instance = render(
     <App
-      initial={initialState(locale)}
+      initial={{ ...initialState(locale), flow }}
       ui={ui}
       services={services}
+      {...(teamOffer ? { teamOffer } : {})}
+      languageFixed={Boolean(flags.langFromFlag || saved)}
       startNotice={[startNotice, traceNotice].filter(Boolean).join('\n') || undefined}
       resumeFrom={resumeFrom}
       onExit={(value) => {
@@ -224,7 +283,11 @@ export async function runWizard(
   const warm = setTimeout(() => {
     for (const index of [1, 2]) {
       renderToString(
-        <App initial={{ ...initialState(locale), index, reached: index }} ui={ui} onExit={() => undefined} />,
+        <App
+          initial={{ ...initialState(locale), flow, index, reached: index }}
+          ui={ui}
+          onExit={() => undefined}
+        />,
         { columns: process.stdout.columns || 80 },
       );
     }

@@ -16,6 +16,8 @@ export const SCENARIOS = [
   'mismatched-organization',
   'no-organization',
   'mismatched-project',
+  'wrong-organization',
+  'wrong-project',
   'access-terminated',
   'region',
   'rate-limit',

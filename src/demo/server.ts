@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import {
   createServer as createHttpServer,
   type IncomingMessage,
+  type OutgoingHttpHeaders,
   type Server,
   type ServerResponse,
 } from 'node:http';
@@ -47,7 +48,21 @@ export type DemoServerOptions = {
   readonly log?: (entry: RequestLogEntry) => void;
   /** Tests: answer the chat call with this fixture of ../shared/fixtures (by name), whatever the scenario. */
   readonly fixture?: string;
+  /**
+   * The organization and project the practice key belongs to (a team file's): a call that names another in
+   * OpenAI-Organization or OpenAI-Project is refused, as the API refuses it. Unset, any header is accepted.
+   */
+  readonly keyOwner?: { readonly organization?: string | undefined; readonly project?: string | undefined };
 };
+
+/**
+ * Where the practice key belongs in the wrong-organization and wrong-project scenarios: somewhere other than
+ * any team file says, so a call with a team's headers is refused and one without them is not.
+ */
+export const ELSEWHERE = {
+  organization: 'org-Elsewhere000000000000000',
+  project: 'proj_Elsewhere000000000000000',
+} as const;
 
 /** What the server saw of one request. */
 export type RequestLogEntry = {
@@ -55,6 +70,9 @@ export type RequestLogEntry = {
   readonly path: string;
   /** The Authorization key, masked. */
   readonly maskedKey: string | null;
+  /** The OpenAI-Organization and OpenAI-Project headers sent, if any (ids, not secrets). */
+  readonly organization: string | null;
+  readonly project: string | null;
   readonly status: number;
 };
 
@@ -190,6 +208,12 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const auth = req.headers.authorization ?? '';
+    const headerText = (name: string) => {
+      const value = req.headers[name];
+      return typeof value === 'string' ? value : undefined;
+    };
+    const sentOrganization = headerText('openai-organization');
+    const sentProject = headerText('openai-project');
     const key = /^Bearer\s+(.+)$/i.exec(auth)?.[1]?.trim() ?? null;
     // A request body is read up to 1 MB; a larger one is refused, never held (the wizard runs this server).
     const chunks: Buffer[] = [];
@@ -216,7 +240,14 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     const bodyText = Buffer.concat(chunks).toString('utf8');
 
     function log(status: number) {
-      const entry = { method: req.method ?? '?', path, maskedKey: key ? maskKey(key) : null, status };
+      const entry = {
+        method: req.method ?? '?',
+        path,
+        maskedKey: key ? maskKey(key) : null,
+        organization: sentOrganization ?? null,
+        project: sentProject ?? null,
+        status,
+      };
       requests.push(entry);
       options.log?.(entry);
     }
@@ -239,6 +270,28 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     const isChat = req.method === 'POST' && path === '/v1/chat/completions';
 
     if (scenario === 'missing-key' || !key) return sendFixture('missing_api_key');
+    // The key belongs to one organization and project: a header naming another is refused (by the
+    // organization first, as the API checks it first), and answers name the key's organization.
+    const keyOrganization =
+      scenario === 'wrong-organization' ? ELSEWHERE.organization : options.keyOwner?.organization;
+    const keyProject = scenario === 'wrong-project' ? ELSEWHERE.project : options.keyOwner?.project;
+    if (keyOrganization) {
+      const writeHead = res.writeHead.bind(res) as (status: number, headers?: OutgoingHttpHeaders) => void;
+      res.writeHead = ((status: number, headers?: OutgoingHttpHeaders) =>
+        writeHead(
+          status,
+          headers && 'openai-organization' in headers
+            ? { ...headers, 'openai-organization': keyOrganization }
+            : headers,
+        )) as typeof res.writeHead;
+    }
+    if (sentOrganization !== undefined && keyOrganization && sentOrganization !== keyOrganization)
+      return sendFixture('mismatched_organization');
+    if (sentProject !== undefined && keyProject && sentProject !== keyProject) {
+      res.writeHead(401, { ...fixture('mismatched_organization').headers, 'x-request-id': requestId() });
+      res.end(JSON.stringify({ error: MISMATCHED_PROJECT }));
+      return log(401);
+    }
     if (scenario === 'invalid-url' || (!isModels && !isChat)) {
       return sendFixture('invalid_url', { message: `Invalid URL (${req.method} ${path})` });
     }

@@ -17,10 +17,12 @@ export type TestCallOptions = {
   /** Opens a session for the key; undici (and with --demo the practice server) load only then. */
   readonly openSession: ((key: string) => Promise<Session>) | undefined;
   readonly policy: CallPolicy;
+  /** False while something must be agreed to first (a team file's other origin): the call waits for it. */
+  readonly ready?: boolean;
 };
 
 /** The call's state, a way to send it events, and the state as of the last event. */
-export function useTestCall({ apiKey, openSession, policy }: TestCallOptions) {
+export function useTestCall({ apiKey, openSession, policy, ready = true }: TestCallOptions) {
   const [state, setState] = useState<CallState>(() =>
     apiKey && openSession ? initialCallState() : { ...initialCallState(), phase: 'no-key' },
   );
@@ -44,11 +46,19 @@ export function useTestCall({ apiKey, openSession, policy }: TestCallOptions) {
       replyIntervalMs: REPLY_INTERVAL_MS,
     });
     driver.current = started;
-    started.send({ type: 'start', hasKey: Boolean(apiKey && openSession) });
     return () => {
       void started.stop();
     };
   }, []);
+
+  // The call starts as soon as it may: at once, or when what had to be agreed to is agreed to.
+  const begun = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: starts once; the key cannot change on this screen
+  useEffect(() => {
+    if (!ready || begun.current || !driver.current) return;
+    begun.current = true;
+    driver.current.send({ type: 'start', hasKey: Boolean(apiKey && openSession) });
+  }, [ready]);
 
   return {
     state,

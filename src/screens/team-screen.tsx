@@ -67,8 +67,16 @@ export function TeamScreen({ content, offer, onChoose, onQuit, onLanguage }: Pro
     id: `${index}`,
     role: 'must' as const,
     margin: false,
-    lines: wrapText(`- ${line}`, columns).length,
-    node: <Text wrap="wrap">{`- ${line}`}</Text>,
+    // A hanging indent: a wrapped item's lines start under its first word, not under the dash.
+    lines: wrapText(line, Math.max(1, columns - 2)).length,
+    node: (
+      <Box>
+        <Text>{'- '}</Text>
+        <Box flexShrink={1} width={Math.max(1, columns - 2)}>
+          <Text wrap="wrap">{line}</Text>
+        </Box>
+      </Box>
+    ),
   }));
   const used =
     wrapText(title, columns).length +

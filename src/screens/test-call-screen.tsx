@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
+import { useState } from 'react';
 import type { CallPolicy, CallState } from '../api/call-machine.js';
-import { explain } from '../api/explain.js';
+import { type ExplainContext, explain, type TeamExpectation } from '../api/explain.js';
 import { resultOf } from '../api/report.js';
 import { curlCommand, curlCommandCompact } from '../api/request.js';
 import type { Session } from '../api/session.js';
@@ -12,10 +13,11 @@ import { fitCommand } from '../components/layout.js';
 import { useUi } from '../components/ui-options.js';
 import { type Content, fill } from '../content/content.js';
 import type { Locale } from '../content/locale.js';
-import { useScreenKeys, useWizardControls } from '../hooks/use-screen-keys.js';
+import { useLatestInput, useScreenKeys, useWizardControls } from '../hooks/use-screen-keys.js';
 import { useTestCall } from '../hooks/use-test-call.js';
 import type { Shell } from '../text/shell.js';
-import { type Step, type StepId, stepIndex } from '../wizard/steps.js';
+import { type Flow, flowIndex, PERSONAL_FLOW } from '../wizard/flow.js';
+import type { Step, StepId } from '../wizard/steps.js';
 import { diagnosisBlocks } from './diagnosis-view.js';
 import { nodeBlock, plainLine, type ScreenBlock, ScreenFrame, textBlock } from './screen-frame.js';
 import {
@@ -45,15 +47,24 @@ type Props = {
   readonly onNotice: (notice: string) => void;
   /** The user's shell, for a line to run that a failure suggests (unsetting OPENAI_ORG_ID); bash if unknown. */
   readonly shell?: Shell;
+  /** A team file sends the key to another origin: nothing is sent before the user's `y`. */
+  readonly origin?: { readonly origin: string; readonly granted: () => boolean; readonly grant: () => void };
+  /** Lines to show before the call (an environment variable the team file overrides). */
+  readonly notices?: readonly string[];
+  /** What a team file in use expects of the key. */
+  readonly team?: TeamExpectation;
+  /** The guide walked, for the number of a step to go back to. */
+  readonly flow?: Flow;
 };
 
 /** The step a failure sends the user to, unless it is this one. */
-function fixStepOf(state: CallState, content: Content, model: string): FixStep {
+function fixStepOf(state: CallState, content: Content, model: string, context: ExplainContext): FixStep {
   if (state.phase === 'no-key') {
-    return { id: 'api-key', number: stepIndex('api-key') + 1, name: content.steps['api-key'].name };
+    const flow = context.flow ?? PERSONAL_FLOW;
+    return { id: 'api-key', number: flowIndex(flow, 'api-key') + 1, name: content.steps['api-key'].name };
   }
   if (state.phase !== 'failed' || !state.failure) return null;
-  const step = explain(state.failure, content, model).step;
+  const step = explain(state.failure, content, model, context).step;
   return step && step.id !== 'test-call' ? { ...step, id: step.id as StepId } : null;
 }
 
@@ -64,12 +75,22 @@ function fixStepOf(state: CallState, content: Content, model: string): FixStep {
  */
 export function TestCallScreen(props: Props) {
   const { step, content, locale, notice, call } = props;
-  const { dispatch } = useWizardControls();
+  const controls = useWizardControls();
+  const { dispatch } = controls;
+  // Another origin needs the user's yes before anything is sent there, the free models check included.
+  const [agreed, setAgreed] = useState(() => !props.origin || props.origin.granted());
   const { state, baseUrl, send, current } = useTestCall({
     apiKey: props.apiKey,
     openSession: props.openSession,
     policy: props.policy,
+    ready: agreed,
   });
+  const context: ExplainContext = {
+    shell: props.shell,
+    timeoutSeconds: props.policy.timeoutMs / 1000,
+    ...(props.flow ? { flow: props.flow } : {}),
+    ...(props.team ? { team: props.team } : {}),
+  };
   const text = content.steps['test-call'];
   const curl = curlCommandCompact(baseUrl ?? call.baseUrl, call.model);
 
@@ -91,7 +112,7 @@ export function TestCallScreen(props: Props) {
   // with the first must not send a second call.
   const act = (intent: BindingIntent) => () => {
     const now = current();
-    const binding = testCallBindings(now, fixStepOf(now, content, call.model), content).find((b) =>
+    const binding = testCallBindings(now, fixStepOf(now, content, call.model, context), content).find((b) =>
       b.intents.includes(intent),
     );
     if (binding) run(binding.action);
@@ -99,34 +120,69 @@ export function TestCallScreen(props: Props) {
   const whenIdle = (action: () => void) => () => {
     if (!isBusy(current())) action();
   };
-  useScreenKeys({
-    next: act('next'),
-    back: act('back'),
-    retry: act('retry'),
-    wait: act('wait'),
-    copy: act('copy'),
-    open: act('open'),
-    // Leaving mid-call would leave it running: jumps, the step list and the language wait for it.
-    jump: (intent) => whenIdle(() => dispatch({ type: 'go-to-number', number: intent.number }))(),
-    steps: whenIdle(() => dispatch({ type: 'open-overlay', overlay: 'steps' })),
-  });
+  // Before an agreed origin, only `y` sends (keys arrive in bursts: Enter is never a yes); ←, Esc or Enter go back.
+  useLatestInput(
+    (input, key) => {
+      if (input === 'y' && !key.ctrl && !key.meta) {
+        props.origin?.grant();
+        setAgreed(true);
+      } else if (key.return || key.escape || key.leftArrow || key.backspace || key.delete) {
+        dispatch({ type: 'back' });
+      }
+    },
+    () => !agreed && controls.active,
+  );
+  useScreenKeys(
+    {
+      next: act('next'),
+      back: act('back'),
+      retry: act('retry'),
+      wait: act('wait'),
+      copy: act('copy'),
+      open: act('open'),
+      // Leaving mid-call would leave it running: jumps, the step list and the language wait for it.
+      jump: (intent) => whenIdle(() => dispatch({ type: 'go-to-number', number: intent.number }))(),
+      steps: whenIdle(() => dispatch({ type: 'open-overlay', overlay: 'steps' })),
+    },
+    'screen',
+    () => agreed,
+  );
 
-  const bindings = testCallBindings(state, fixStepOf(state, content, call.model), content);
+  const bindings = testCallBindings(state, fixStepOf(state, content, call.model, context), content);
   const h = content.ui.hints;
-  const hints: Hint[] = [
-    ...bindings.map((binding): Hint => [binding.key, binding.label]),
-    ...(isBusy(state) ? [] : ([['s', h.steps]] as Hint[])),
-    ['?', h.help],
-    ['l', h.lang],
-    ['q', h.quit],
-  ];
+  const words = content.team.wizard;
+  const hints: Hint[] = !agreed
+    ? [
+        ['y', words.originYes],
+        ['←', words.originNo],
+        ['?', h.help],
+        ['q', h.quit],
+      ]
+    : [
+        ...bindings.map((binding): Hint => [binding.key, binding.label]),
+        ...(isBusy(state) ? [] : ([['s', h.steps]] as Hint[])),
+        ['?', h.help],
+        ['l', h.lang],
+        ['q', h.quit],
+      ];
 
-  const showCurl = state.phase === 'models' || state.phase === 'confirm' || state.phase === 'cancelled';
+  const showCurl =
+    agreed && (state.phase === 'models' || state.phase === 'confirm' || state.phase === 'cancelled');
   const report = state.phase === 'success' ? resultOf(state, content, call.model).report : null;
   const ui = useUi();
   // The command is drawn only where every line fits: a line broken inside a token would not paste back.
   const curlShown = fitCommand([curl, curlCommand(baseUrl ?? call.baseUrl, call.model, true)], ui.columns);
+  if (!agreed && props.origin) {
+    const ask = textBlock('origin', fill(words.originAsk, { origin: props.origin.origin }), ui, {
+      tone: 'warning',
+      margin: true,
+    });
+    return <ScreenFrame step={step} content={content} hints={hints} notice={notice} blocks={[ask]} />;
+  }
   const blocks: ScreenBlock[] = [];
+  if (showCurl || state.phase === 'no-key')
+    for (const [index, line] of (props.notices ?? []).entries())
+      blocks.push(textBlock(`env-${index}`, line, ui, { tone: 'warning', margin: index === 0 }));
   if (state.phase === 'no-key')
     blocks.push(textBlock('no-key', text.noKey, ui, { tone: 'warning', margin: true }));
   if (showCurl) {
@@ -163,7 +219,7 @@ export function TestCallScreen(props: Props) {
       blocks.push(textBlock('not-streaming', content.check.notStreaming, ui, { tone: 'hint', margin: true }));
     const label =
       state.phase === 'retry-wait' && state.retrying
-        ? `${explain(state.retrying.diagnosis, content, call.model).title}: ${fill(text.retrying, {
+        ? `${explain(state.retrying.diagnosis, content, call.model, context).title}: ${fill(text.retrying, {
             seconds: Math.max(1, Math.ceil(state.retrying.delayMs / 1000)),
             attempt: state.retries,
             max: props.policy.maxRetries,
@@ -174,6 +230,20 @@ export function TestCallScreen(props: Props) {
   }
   if (report) {
     blocks.push(textBlock('works', text.works, ui, { tone: 'success', margin: true }));
+    // The key belongs where the team said: the call was accepted with the team's headers.
+    const team = props.team;
+    if (team?.organization || team?.project) {
+      const vars = {
+        organization: team.organization?.name ?? team.organization?.id ?? '',
+        project: team.project?.name ?? team.project?.id ?? '',
+      };
+      const line = !team.project
+        ? words.acceptedOrganization
+        : !team.organization
+          ? words.acceptedProject
+          : words.accepted;
+      blocks.push(textBlock('team-accepted', fill(line, vars), ui, { tone: 'success' }));
+    }
     if (props.practice) blocks.push(textBlock('practice', text.practiceResult, ui, { tone: 'warning' }));
     blocks.push(
       textBlock('reply-title', fill(text.replyTitle, { model: report.model ?? call.model }), ui, {
@@ -193,24 +263,18 @@ export function TestCallScreen(props: Props) {
   }
   if (state.phase === 'failed' && state.failure) {
     blocks.push(
-      ...diagnosisBlocks(
-        explain(state.failure, content, call.model, {
-          shell: props.shell,
-          timeoutSeconds: props.policy.timeoutMs / 1000,
-        }),
-        {
-          content,
-          ui,
-          gaveUp: state.gaveUp,
-          minutes: (props.policy.creditWait.intervalMs * props.policy.creditWait.maxTries) / 60_000,
-          practice: props.practice,
-        },
-      ),
+      ...diagnosisBlocks(explain(state.failure, content, call.model, context), {
+        content,
+        ui,
+        gaveUp: state.gaveUp,
+        minutes: (props.policy.creditWait.intervalMs * props.policy.creditWait.maxTries) / 60_000,
+        practice: props.practice,
+      }),
     );
   }
   if (state.phase === 'credit-wait') {
     const title = state.failure
-      ? explain(state.failure, content, call.model).title
+      ? explain(state.failure, content, call.model, context).title
       : content.outcomes['no-credit'].title;
     blocks.push(textBlock('no-credit', title, ui, { tone: 'warning', margin: true }));
     const label = fill(content.outcomes['no-credit'].waiting, {

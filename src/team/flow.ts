@@ -137,6 +137,8 @@ export function teamFlow(team: TeamFile): Flow {
   });
   const project = team.project?.name ?? team.project?.id;
   const vars: Vars = {
+    // Not a word of any sentence: tells stepText which guide's words a shared step takes.
+    payer: team.payer,
     team: team.name,
     organization: team.organization?.name ?? team.organization?.id ?? '',
     organizationId: team.organization?.id ?? '',

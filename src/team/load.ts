@@ -9,6 +9,9 @@ import { hasFileConsent } from './consent.js';
 import { findTeamFile, type ReadFailure, readTeamFile } from './find.js';
 import { parseTeamFile, type TeamFile, type TeamProblem } from './team-file.js';
 
+/** A team file in use: where it is (as the user should see it), the hash of its content, and what it says. */
+export type TeamInUse = { readonly path: string; readonly hash: string; readonly file: TeamFile };
+
 /** What a run starts with. */
 export type TeamStart =
   | { readonly kind: 'none' }

@@ -63,7 +63,11 @@ export function stepText(step: FlowStep, content: Content, vars: Vars = {}): Ste
       labels: own.labels,
     };
   }
-  const text = content.steps[step.id];
+  // Where the team pays, a few shared steps say so in words of their own (`team.payerSteps`).
+  const own = content.steps[step.id];
+  const payerWords: Partial<Record<string, Partial<typeof own & { more: readonly string[] }>>> =
+    vars.payer === 'team' ? content.team.payerSteps : {};
+  const text = { ...own, ...payerWords[step.id] };
   const more = 'more' in text ? (text.more as readonly string[]) : [];
   // What a team file leaves out (a project, someone to ask), the guide's own words stand in for.
   const all = { project: content.team.fallback.project, contact: content.team.fallback.contact, ...vars };

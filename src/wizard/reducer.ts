@@ -38,6 +38,8 @@ export type WizardAction =
   | { readonly type: 'resume'; readonly index: number; readonly reached: number; readonly answers: Answers }
   | { readonly type: 'switch-locale' }
   | { readonly type: 'set-locale'; readonly locale: Locale }
+  /** A team file was agreed to before the guide started: walk its guide from the start. */
+  | { readonly type: 'set-flow'; readonly flow: Flow }
   | { readonly type: 'open-overlay'; readonly overlay: Exclude<Overlay, 'none'> }
   | { readonly type: 'close-overlay' };
 
@@ -96,6 +98,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return { ...state, locale: state.locale === 'en' ? 'ko' : 'en' };
     case 'set-locale':
       return { ...state, locale: action.locale };
+    case 'set-flow':
+      return { ...state, flow: action.flow, index: 0, reached: 0, overlay: 'none' };
     case 'open-overlay':
       return { ...state, overlay: action.overlay };
     case 'close-overlay':

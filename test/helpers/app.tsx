@@ -6,6 +6,7 @@ import { openSession, type Session, type SessionConfig } from '../../src/api/ses
 import { App, type AppServices, type ExitResult } from '../../src/app.js';
 import { contentFor } from '../../src/content/content.js';
 import type { Locale } from '../../src/content/locale.js';
+import type { TeamOffer } from '../../src/screens/team-screen.js';
 import { initialState, type WizardState } from '../../src/wizard/reducer.js';
 import { type RenderOptions, render } from './render.js';
 
@@ -19,6 +20,8 @@ export type AppOptions = RenderOptions & {
   services?: AppServices;
   resumeFrom?: Pick<WizardState, 'index' | 'reached' | 'answers'>;
   startNotice?: string;
+  /** A team file found and not agreed to, or one that cannot be used: asked about first. */
+  teamOffer?: TeamOffer;
 };
 
 /** Renders the wizard; `exit()` tells how it ended, once it has. */
@@ -36,6 +39,7 @@ export function renderApp(options: AppOptions = {}) {
       services={options.services}
       resumeFrom={options.resumeFrom}
       startNotice={options.startNotice}
+      {...(options.teamOffer ? { teamOffer: options.teamOffer } : {})}
       onExit={(result) => {
         ended = result;
       }}

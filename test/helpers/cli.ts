@@ -42,6 +42,8 @@ export function runCli(
     nodeArgs?: readonly string[];
     /** A file to write stdout to instead of a pipe (e.g. /dev/full). */
     stdoutTo?: string;
+    /** The folder it runs in (a team file there may be found). */
+    cwd?: string;
   } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
@@ -49,6 +51,7 @@ export function runCli(
     const child = spawn(process.execPath, [...(options.nodeArgs ?? []), CLI, ...args], {
       env: options.env ?? baseEnv(),
       stdio: ['pipe', out, 'pipe'],
+      ...(options.cwd ? { cwd: options.cwd } : {}),
     });
     if (typeof out === 'number') closeSync(out);
     let stdout = '';

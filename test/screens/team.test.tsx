@@ -1,0 +1,234 @@
+/**
+ * The wizard with a team file: asked about first when found (only `y` says yes), every problem of a file that
+ * cannot be used on one screen, the team's guide and welcome, the yes before the key goes to another origin,
+ * the headers the test call sends and what the screen says when it is accepted. Both languages.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { TeamInUse } from '../../src/app-services.js';
+import { PRACTICE_KEY } from '../../src/demo/practice-key.js';
+import { type DemoServer, startDemoServer } from '../../src/demo/server.js';
+import { teamCall } from '../../src/team/call.js';
+import { teamFlow } from '../../src/team/flow.js';
+import { parseTeamFile, type TeamFile } from '../../src/team/team-file.js';
+import { flowIndex } from '../../src/wizard/flow.js';
+import { renderApp, sessionTo, testPolicy } from '../helpers/app.js';
+import { KEYS } from '../helpers/render.js';
+import { VALID, variant } from '../team/fixtures.js';
+
+const ORG = VALID.organization.id;
+const PROJECT = VALID.project.id;
+let unmount: (() => void) | undefined;
+afterEach(() => unmount?.());
+
+function team(file: unknown): TeamFile {
+  const result = parseTeamFile(JSON.stringify(file));
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.team;
+}
+const HASH = 'a'.repeat(64);
+const inUse = (file: TeamFile): TeamInUse => ({ path: 'openai-topup.team.json', hash: HASH, file });
+
+let owner: DemoServer;
+let elsewhere: DemoServer;
+beforeAll(async () => {
+  owner = await startDemoServer({ keyOwner: { organization: ORG, project: PROJECT } });
+  elsewhere = await startDemoServer({ scenario: 'wrong-organization' });
+});
+afterAll(async () => {
+  await owner.close();
+  await elsewhere.close();
+});
+
+describe('a team file that was found', () => {
+  it.each(['en', 'ko'] as const)(
+    'is asked about before anything else, with what it changes (%s)',
+    async (locale) => {
+      const file = team(VALID);
+      const app = renderApp({
+        locale,
+        columns: 80,
+        rows: 40,
+        teamOffer: { kind: 'ask', path: 'openai-topup.team.json', hash: HASH, team: file },
+      });
+      unmount = () => app.instance.unmount();
+      const frame = await app.waitForText(
+        locale === 'en' ? 'Use the team file of Acme Research?' : 'Acme Research',
+      );
+      expect(frame).toContain(`(${ORG})`);
+      expect(frame).toContain(locale === 'en' ? 'Only y says yes' : 'y만');
+    },
+  );
+
+  it('is used after y: the team’s guide, in the file’s language, recorded as agreed', async () => {
+    const accepted: TeamInUse[] = [];
+    const file = team(VALID);
+    const app = renderApp({
+      columns: 80,
+      rows: 40,
+      teamOffer: { kind: 'ask', path: 'openai-topup.team.json', hash: HASH, team: file },
+      services: { acceptTeam: (t) => accepted.push(t) },
+    });
+    unmount = () => app.instance.unmount();
+    await app.waitForText('Use the team file of Acme Research?');
+    await app.press('y');
+    // VALID's language is Korean: the guide switches to it.
+    const frame = await app.waitForText(`1/${teamFlow(file).steps.length}`);
+    expect(frame).toContain('팀의 OpenAI 조직에 들어가고');
+    expect(frame).toContain('사용 중인 팀 파일: openai-topup.team.json (Acme Research)');
+    expect(accepted.map((t) => t.hash)).toEqual([HASH]);
+  });
+
+  it.each([
+    ['Enter', KEYS.enter],
+    ['n', 'n'],
+    ['a burst that ends in y', `${KEYS.enter}y`],
+  ])('is not used after %s: the personal guide', async (_name, keys) => {
+    const accepted: TeamInUse[] = [];
+    const app = renderApp({
+      columns: 80,
+      rows: 40,
+      teamOffer: { kind: 'ask', path: 'openai-topup.team.json', hash: HASH, team: team(VALID) },
+      services: { acceptTeam: (t) => accepted.push(t) },
+    });
+    unmount = () => app.instance.unmount();
+    await app.waitForText('Use the team file of Acme Research?');
+    await app.press(keys);
+    await app.waitForText('/14 Welcome');
+    expect(app.frame()).toContain('Top up your OpenAI API credit');
+    expect(accepted).toEqual([]);
+  });
+});
+
+describe('a team file that cannot be used', () => {
+  it.each(['en', 'ko'] as const)(
+    'lists every problem on one screen and goes on with the personal guide (%s)',
+    async (locale) => {
+      const parsed = parseTeamFile(
+        JSON.stringify(variant((t) => Object.assign(t, { name: 5, payer: 'teams' }))),
+      );
+      if (parsed.ok) throw new Error('expected problems');
+      const app = renderApp({
+        locale,
+        columns: 80,
+        rows: 40,
+        teamOffer: { kind: 'broken', path: 'openai-topup.team.json', problems: parsed.problems },
+      });
+      unmount = () => app.instance.unmount();
+      const frame = await app.waitForText(
+        locale === 'en' ? 'The team file cannot be used' : 'openai-topup.team.json',
+      );
+      expect(frame).toContain('name');
+      expect(frame).toContain('payer');
+      await app.press(KEYS.enter);
+      await app.waitForText('1/14');
+    },
+  );
+});
+
+describe('the team’s guide', () => {
+  it('says which file is in use on the welcome screen, and numbers the team’s steps', async () => {
+    const file = team(variant((t) => Object.assign(t, { language: 'en' })));
+    const flow = teamFlow(file);
+    const app = renderApp({ columns: 80, rows: 40, state: { flow }, services: { team: inUse(file) } });
+    unmount = () => app.instance.unmount();
+    const frame = await app.waitForText(`1/${flow.steps.length} Welcome`);
+    expect(frame).toContain('Team file in use: openai-topup.team.json (Acme Research).');
+    expect(frame).toContain('Join your team');
+    await app.press(KEYS.enter, KEYS.enter);
+    await app.waitForText('Connect to the VPN');
+  });
+});
+
+describe('the test call with a team file', () => {
+  function atTestCall(file: TeamFile, baseUrl: string, extra: Record<string, unknown> = {}) {
+    const flow = teamFlow(file);
+    // The key step first (the key is never saved): Enter uses the suggested key, then the call runs.
+    const index = flowIndex(flow, 'api-key');
+    const sessions: string[] = [];
+    const app = renderApp({
+      columns: 80,
+      rows: 40,
+      state: { flow, index, reached: index },
+      services: {
+        team: inUse(file),
+        suggestedKey: { key: PRACTICE_KEY, source: 'demo' },
+        callPolicy: testPolicy(),
+        callFor: (t) => {
+          const call = teamCall({ baseUrl, model: 'gpt-4o-mini', modelFromFlag: false, env: {} }, t?.file);
+          return { baseUrl: call.baseUrl, model: call.model, overridden: call.overridden };
+        },
+        openSession: async (key, t) => {
+          sessions.push(key);
+          const call = teamCall({ baseUrl, model: 'gpt-4o-mini', modelFromFlag: false, env: {} }, t?.file);
+          return sessionTo(baseUrl, { organization: call.organization, project: call.project })(key);
+        },
+        ...extra,
+      },
+    });
+    unmount = () => app.instance.unmount();
+    return { app, sessions };
+  }
+
+  it('sends the team’s headers and says the call was accepted with them', async () => {
+    const file = team(variant((t) => Object.assign(t, { language: 'en' })));
+    const { app } = atTestCall(file, owner.baseUrl);
+    await app.waitForText('Use this key');
+    await app.press(KEYS.enter);
+    const frame = await app.waitForText('Accepted with the team');
+    expect(frame).toContain("Accepted with the team's organization (Acme) and project (Onboarding).");
+    const chat = owner.requests.filter((r) => r.path === '/v1/chat/completions').at(-1);
+    expect(chat).toMatchObject({ organization: ORG, project: PROJECT, status: 200 });
+  });
+
+  it('names the team’s organization and contact when the key belongs elsewhere (ko)', async () => {
+    const file = team(VALID);
+    const { app } = atTestCall(file, elsewhere.baseUrl);
+    await app.waitForText('Use this key');
+    await app.press(KEYS.enter);
+    const frame = await app.waitForText('Jane Kim');
+    expect(frame).toContain(`ID ${ORG}`);
+  });
+
+  it('sends nothing to another origin before y; Enter goes back; y sends and is remembered', async () => {
+    const file = team(variant((t) => Object.assign(t, { language: 'en' })));
+    const grants: string[] = [];
+    const origin = {
+      origin: 'https://llm-gateway.acme.test:443',
+      granted: () => grants.length > 0,
+      grant: () => void grants.push('yes'),
+    };
+    const flow = teamFlow(file);
+    // The key step first (the key is never saved): Enter uses the suggested key, then the call runs.
+    const index = flowIndex(flow, 'api-key');
+    const sessions: string[] = [];
+    const app = renderApp({
+      columns: 80,
+      rows: 40,
+      state: { flow, index, reached: index },
+      services: {
+        team: inUse(file),
+        suggestedKey: { key: PRACTICE_KEY, source: 'demo' },
+        callPolicy: testPolicy(),
+        callFor: () => ({ baseUrl: owner.baseUrl, model: 'gpt-4o-mini', overridden: [], origin }),
+        openSession: async (key) => {
+          sessions.push(key);
+          return sessionTo(owner.baseUrl)(key);
+        },
+      },
+    });
+    unmount = () => app.instance.unmount();
+    await app.waitForText('Use this key');
+    await app.press(KEYS.enter);
+    await app.waitForText('https://llm-gateway.acme.test:443');
+    expect(app.frame()).toContain('Only y says yes');
+    await app.press(KEYS.enter);
+    await app.waitForText('Use this key');
+    expect(sessions).toEqual([]);
+    await app.press(KEYS.enter);
+    await app.waitForText('https://llm-gateway.acme.test:443');
+    await app.press('y');
+    await app.waitForText('The key works');
+    expect(grants).toEqual(['yes']);
+    expect(sessions.length).toBe(1);
+  });
+});
