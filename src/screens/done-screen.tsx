@@ -1,9 +1,8 @@
-import { Box, Transform } from 'ink';
+import { Box } from 'ink';
 import { useEffect } from 'react';
 import { Busy } from '../components/busy.js';
 import { CodeBlock } from '../components/code-block.js';
 import { breakUrl, fitCommand, type Hint } from '../components/layout.js';
-import { dropWrapSpace } from '../components/measure.js';
 import { BareUrl } from '../components/page-link.js';
 import { useUi } from '../components/ui-options.js';
 import type { Content } from '../content/content.js';
@@ -64,8 +63,8 @@ function offerBlocks(id: string, offer: OfferLines, ui: ReturnType<typeof useUi>
       role: index < offer.must ? 'must' : 'more',
       ...(offer.tone ? { tone: offer.tone } : {}),
     });
-    // A long sentence wraps: no continued line starts with the space it broke at.
-    return { ...block, keep: 2, node: <Transform transform={dropWrapSpace}>{block.node}</Transform> };
+    // plainLine already drops the space a wrapped line would start with.
+    return { ...block, keep: 2 };
   });
 }
 

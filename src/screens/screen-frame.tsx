@@ -1,9 +1,9 @@
-import { Box, Text } from 'ink';
+import { Box, Text, Transform } from 'ink';
 import type { ReactNode } from 'react';
 import { KeyHints } from '../components/key-hints.js';
 import { labelsAsDrawn } from '../components/label-marker.js';
 import { fitBlocks, type Hint, hintLines, type LayoutBlock } from '../components/layout.js';
-import { lineCount } from '../components/measure.js';
+import { dropWrapSpace, lineCount } from '../components/measure.js';
 import { PageLink, pageLinkLines } from '../components/page-link.js';
 import { ProgressBar } from '../components/progress-bar.js';
 import { RichText } from '../components/rich-text.js';
@@ -233,12 +233,16 @@ export function plainLine(
   ui: Pick<UiOptions, 'columns'>,
   options: Pick<BlockOptions, 'role' | 'margin' | 'tone'> = {},
 ): ScreenBlock {
+  const text = (
+    <Text wrap="wrap" {...(options.tone ? themeStyles[options.tone] : {})}>
+      {value}
+    </Text>
+  );
+  // Ink leaves the space it wrapped at on the next line; a reply keeps its own spacing as the model wrote it.
   return nodeBlock(
     id,
     wrapText(value, ui.columns).length,
-    <Text wrap="wrap" {...(options.tone ? themeStyles[options.tone] : {})}>
-      {value}
-    </Text>,
+    options.tone === 'reply' ? text : <Transform transform={dropWrapSpace}>{text}</Transform>,
     options,
   );
 }
