@@ -9,12 +9,10 @@ import { successLines } from '../api/summary.js';
 import { usageReport } from '../api/usage-report.js';
 import { asciiFold, type Content, contentFor, fill, plain } from '../content/content.js';
 import { expectationOf, type TeamCall, teamCall, teamReport } from '../team/call.js';
-import { allowHostMatches } from '../team/consent.js';
-import { describeProblem, readFailure, shownPath } from '../team/describe.js';
-import { teamFlow } from '../team/flow.js';
-import { loadTeam } from '../team/load.js';
+import { allowHostMatches } from '../team/origin.js';
 import type { TeamFile } from '../team/team-file.js';
 import { detectShell } from '../text/shell.js';
+import type { Flow } from '../wizard/flow.js';
 import type { Flags } from './args.js';
 import { callConfig, callPolicy } from './call-config.js';
 
@@ -137,13 +135,13 @@ export async function runCheck(flags: Flags, env: NodeJS.ProcessEnv): Promise<nu
   const say = (text: string) => (flags.ascii ? asciiFold(plain(text)) : plain(text));
   // The team file (only one named with --team: `check` never finds one) and where it would send the key;
   // decided before the key is read, so that a file that cannot be used sends nothing.
-  const decided = teamFor(flags, env, content);
+  const decided = await teamFor(flags, env, content);
   if (!decided.ok) {
     process.stderr.write(`openai-topup: ${say(decided.message)}\n`);
     if (flags.json) process.stdout.write(`${JSON.stringify(usageReport(decided.message))}\n`);
     return 2;
   }
-  const { team, call } = decided;
+  const { team, call, flow } = decided;
   const finish = (result: CheckResult, exitCode = result.report.exitCode): number => {
     const report = {
       ...result.report,
@@ -224,7 +222,7 @@ export async function runCheck(flags: Flags, env: NodeJS.ProcessEnv): Promise<nu
     resultOf(state, content, call.model, null, {
       shell: detectShell(env),
       timeoutSeconds: flags.timeoutSeconds,
-      ...(team ? { team: expectationOf(team), flow: teamFlow(team) } : {}),
+      ...(team && flow ? { team: expectationOf(team), flow } : {}),
     }),
   );
 }
@@ -243,18 +241,24 @@ function currentFolder(): string {
  * the check before anything is sent (a file that cannot be used; another host without --allow-host naming
  * it exactly: a pull request that edits the file must not be able to move a CI secret elsewhere).
  */
-function teamFor(
+async function teamFor(
   flags: Flags,
   env: NodeJS.ProcessEnv,
   content: Content,
-): { ok: true; team: TeamFile | undefined; call: TeamCall } | { ok: false; message: string } {
+): Promise<{ ok: true; team?: TeamFile; flow?: Flow; call: TeamCall } | { ok: false; message: string }> {
   const choices = {
     baseUrl: flags.baseUrl,
     model: flags.model,
     modelFromFlag: flags.modelFromFlag ?? false,
     env,
   };
-  if (flags.team === undefined) return { ok: true, team: undefined, call: teamCall(choices, undefined) };
+  if (flags.team === undefined) return { ok: true, call: teamCall(choices, undefined) };
+  // Loaded only for a team file: a check without one stays as light as a script needs.
+  const [{ loadTeam }, { describeProblem, readFailure, shownPath }, { teamFlow }] = await Promise.all([
+    import('../team/load.js'),
+    import('../team/describe.js'),
+    import('../team/flow.js'),
+  ]);
   const cwd = currentFolder();
   const start = loadTeam({ named: flags.team, cwd, find: false, consentFile: '' });
   const file = shownPath(start.kind === 'none' ? flags.team : start.path, cwd);
@@ -265,7 +269,7 @@ function teamFor(
       : start.problems.map((problem) => `  ${describeProblem(problem, content)}`);
     return { ok: false, message: [fill(words.teamBroken, { file }), ...problems].join('\n') };
   }
-  if (start.kind !== 'use') return { ok: true, team: undefined, call: teamCall(choices, undefined) };
+  if (start.kind !== 'use') return { ok: true, call: teamCall(choices, undefined) };
   const call = teamCall(choices, start.team);
   // --demo sends the key nowhere but the practice server.
   if (call.teamOrigin && !flags.demo) {
@@ -275,5 +279,5 @@ function teamFor(
     if (!allowHostMatches(call.baseUrl, flags.allowHost))
       return { ok: false, message: fill(words.allowHostMismatch, { given: flags.allowHost, host }) };
   }
-  return { ok: true, team: start.team, call };
+  return { ok: true, team: start.team, flow: teamFlow(start.team), call };
 }

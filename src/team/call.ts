@@ -12,7 +12,7 @@
 import type { TeamExpectation } from '../api/explain.js';
 import type { TeamReport } from '../api/report.js';
 import { DEFAULT_BASE_URL } from '../api/request.js';
-import { needsOriginConsent, originOf } from './consent.js';
+import { needsOriginConsent, originOf } from './origin.js';
 import type { TeamFile } from './team-file.js';
 
 /** The most output tokens the test call asks for when the model is the team file's choice. */

@@ -7,8 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { domainToASCII } from 'node:url';
 import { progressPaths } from '../store/paths.js';
+import { originOf } from './origin.js';
 
 const PROGRAM = 'openai-topup';
 const SCHEMA = 1;
@@ -40,48 +40,7 @@ export type ConsentLoad =
 /** The result of recording a yes. */
 export type ConsentWrite = { readonly ok: true } | { readonly ok: false; readonly reason: string };
 
-/** The origin the key goes to without asking. */
-export const DEFAULT_ORIGIN = 'https://api.openai.com:443';
-
-/**
- * A URL's origin as `scheme://host:port`, always with the port, a non-ASCII host as punycode (the WHATWG URL
- * parser's form), so that what the user says yes to is exactly where the key goes. Undefined for anything but
- * an http(s) URL.
- */
-export function originOf(url: string): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
-  if (parsed.hostname === '') return undefined;
-  const port = parsed.port || (parsed.protocol === 'https:' ? '443' : '80');
-  return `${parsed.protocol}//${parsed.hostname}:${port}`;
-}
-
-/** Whether sending the key to this API root needs the user's yes first (it is not api.openai.com). */
-export function needsOriginConsent(baseUrl: string): boolean {
-  return originOf(baseUrl) !== DEFAULT_ORIGIN;
-}
-
-/**
- * Whether `check --allow-host HOST` names exactly the host of this API root: no parent domain, no other port
- * syntax, no prefix. Case does not matter (URLs lowercase hosts), and a non-ASCII name may be given in either
- * form, as it is written or as punycode; an IPv6 address with or without its brackets.
- */
-export function allowHostMatches(baseUrl: string, host: string): boolean {
-  let hostname: string;
-  try {
-    hostname = new URL(baseUrl).hostname;
-  } catch {
-    return false;
-  }
-  const given = host.trim().toLowerCase();
-  if (given === '' || hostname === '') return false;
-  return given === hostname || `[${given}]` === hostname || domainToASCII(given) === hostname;
-}
+export { allowHostMatches, DEFAULT_ORIGIN, needsOriginConsent, originOf } from './origin.js';
 
 const HASH = /^[0-9a-f]{64}$/;
 
