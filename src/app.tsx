@@ -27,7 +27,7 @@ import { type WizardAction, type WizardState, wizardReducer } from './wizard/red
 
 export type { AppServices } from './app-services.js';
 
-import { type FlowStep, flowStepAt, stepText } from './wizard/flow.js';
+import { type FlowStep, flowIndex, flowStepAt, stepText } from './wizard/flow.js';
 
 /** How the wizard ended: the exit code and a line to print once the screen is gone. */
 export type ExitResult = { readonly code: number; readonly message?: string };
@@ -387,6 +387,7 @@ function StepScreen({
           practice={services.practice ?? false}
           apiKey={apiKey}
           envFile={services.envFile}
+          keyStep={flowIndex(state.flow, 'api-key') + 1}
           {...(team
             ? {
                 envExtra: {

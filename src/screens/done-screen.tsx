@@ -14,7 +14,7 @@ import { errorCode } from '../store/file-system.js';
 import type { Shell } from '../text/shell.js';
 import { detectShell, keepKeyLine } from '../text/shell.js';
 import type { Step } from '../wizard/steps.js';
-import { PAGES, stepIndex } from '../wizard/steps.js';
+import { PAGES } from '../wizard/steps.js';
 import {
   answerOf,
   type EnvFileService,
@@ -44,6 +44,8 @@ type Props = {
   readonly envFile?: EnvFileService;
   /** What a team file adds to the `.env` (its gateway and project); passed on to the plan as it is. */
   readonly envExtra?: EnvExtra;
+  /** The number of the api-key step in the guide walked (a team's guide numbers it differently). */
+  readonly keyStep: number;
 };
 
 /** A plan or a write that threw instead of returning a value: shown as a failed write, nothing claimed. */
@@ -83,6 +85,7 @@ export function DoneScreen({
   apiKey,
   envFile,
   envExtra,
+  keyStep,
 }: Props) {
   const text = content.steps.done;
   const words = content.envFile.screen;
@@ -198,7 +201,7 @@ export function DoneScreen({
     { margin: true, role: outcome ? 'more' : 'must' },
   );
   const blocks: ScreenBlock[] = [
-    ...(outcome ? offerBlocks('outcome', outcomeLines(outcome, content, stepIndex('api-key') + 1), ui) : []),
+    ...(outcome ? offerBlocks('outcome', outcomeLines(outcome, content, keyStep), ui) : []),
     // Important, but not above the progress line and title: on a short terminal it waits behind Tab.
     // (Once `e` has said why practice mode writes nothing, that note says it already.)
     ...(practice && outcome?.kind !== 'practice'

@@ -278,6 +278,7 @@ describe('practice mode', () => {
           copy={undefined}
           onNotice={() => undefined}
           practice={practice}
+          keyStep={stepIndex('api-key') + 1}
         />,
         { columns: 80, rows: 40 },
       );
