@@ -1,6 +1,8 @@
-import { Box, Text } from 'ink';
+import { Box, Text, type TextProps, Transform } from 'ink';
 import { KeyHints } from '../components/key-hints.js';
 import { type Hint, hintLines } from '../components/layout.js';
+import { dropWrapSpace } from '../components/measure.js';
+import { ProgressBar } from '../components/progress-bar.js';
 import { ScrollView } from '../components/scroll-view.js';
 import { wrapText } from '../components/text-width.js';
 import { theme } from '../components/theme.js';
@@ -11,6 +13,7 @@ import { useScroll } from '../hooks/use-scroll.js';
 import { describeProblem, describeTeam, readFailure } from '../team/describe.js';
 import type { TeamStart } from '../team/load.js';
 import { cleanText } from '../text/sanitize.js';
+import { flowStepAt, PERSONAL_FLOW, stepText } from '../wizard/flow.js';
 
 /** A team file the wizard found and must ask about, or one it cannot use. */
 export type TeamOffer = Extract<TeamStart, { kind: 'ask' | 'broken' }>;
@@ -73,12 +76,16 @@ export function TeamScreen({ content, offer, onChoose, onQuit, onLanguage }: Pro
       <Box>
         <Text>{'- '}</Text>
         <Box flexShrink={1} width={Math.max(1, columns - 2)}>
-          <Text wrap="wrap">{line}</Text>
+          <Paragraph text={line} />
         </Box>
       </Box>
     ),
   }));
-  const used =
+  // The guide in effect until the yes is the personal one: the line says where the reader is, as every screen does.
+  const welcome = stepText(flowStepAt(PERSONAL_FLOW, 0), content, PERSONAL_FLOW.vars).name;
+  const used = (list: readonly Hint[]) =>
+    1 +
+    1 +
     wrapText(title, columns).length +
     1 +
     wrapText(intro, columns).length +
@@ -86,24 +93,47 @@ export function TeamScreen({ content, offer, onChoose, onQuit, onLanguage }: Pro
     1 +
     wrapText(question, columns).length +
     1 +
-    hintLines(hints, columns, ascii);
+    hintLines(list, columns, ascii);
+  const height = (list: readonly Hint[]) => Math.max(2, rows - 1 - used(list));
+  // A list taller than its window says how to see the rest, before the language and quit keys.
+  const scrolls = items.reduce((sum, item) => sum + item.lines, 0) > height(hints);
+  const shownHints: Hint[] = scrolls
+    ? [...hints.slice(0, -2), ['↑↓', content.ui.hints.scroll], ...hints.slice(-2)]
+    : hints;
   return (
     <Box flexDirection="column">
-      <Text {...theme.title}>{title}</Text>
+      <ProgressBar
+        number={1}
+        total={PERSONAL_FLOW.steps.length}
+        name={welcome}
+        template={content.ui.progress}
+      />
       <Box marginTop={1}>
-        <Text wrap="wrap">{intro}</Text>
+        <Paragraph text={title} style={theme.title} />
+      </Box>
+      <Box marginTop={1}>
+        <Paragraph text={intro} />
       </Box>
       <Box marginTop={1} flexDirection="column">
-        <ScrollView items={items} height={Math.max(2, rows - 1 - used)} scroll={scroll} />
+        <ScrollView items={items} height={height(shownHints)} scroll={scroll} />
       </Box>
       <Box marginTop={1}>
-        <Text wrap="wrap" {...theme.warning}>
-          {question}
-        </Text>
+        <Paragraph text={question} style={theme.warning} />
       </Box>
       <Box marginTop={1}>
-        <KeyHints hints={hints} />
+        <KeyHints hints={shownHints} />
       </Box>
     </Box>
+  );
+}
+
+/** A wrapped text from the file or the locale files; Ink wraps without trimming, so a line's leading space goes. */
+function Paragraph({ text, style }: { readonly text: string; readonly style?: TextProps }) {
+  return (
+    <Transform transform={dropWrapSpace}>
+      <Text wrap="wrap" {...style}>
+        {text}
+      </Text>
+    </Transform>
   );
 }
