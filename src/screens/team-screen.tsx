@@ -1,4 +1,5 @@
 import { Box, Text, type TextProps, Transform } from 'ink';
+import { useRef } from 'react';
 import { KeyHints } from '../components/key-hints.js';
 import { type Hint, hintLines } from '../components/layout.js';
 import { dropWrapSpace } from '../components/measure.js';
@@ -36,12 +37,20 @@ export function TeamScreen({ content, offer, onChoose, onQuit, onLanguage }: Pro
   const { columns, rows, ascii } = useUi();
   const words = content.team.wizard;
   const scroll = useScroll(true);
+  // The answer is taken once. Keys that arrive together can reach this screen after it has answered (it is
+  // still mounted until the wizard draws again): an Enter (no) followed by `y` must stay a no.
+  const answered = useRef(false);
+  const choose = (useTeam: boolean) => {
+    answered.current = true;
+    onChoose(useTeam);
+  };
   useLatestInput((input, key) => {
+    if (answered.current) return;
     if (key.upArrow || key.downArrow || key.pageUp || key.pageDown) return;
     if (input === 'q') return onQuit();
     if (input === 'l') return onLanguage();
-    if (offer.kind === 'ask') return onChoose(input === 'y');
-    if (key.return) onChoose(false);
+    if (offer.kind === 'ask') return choose(input === 'y');
+    if (key.return) choose(false);
   });
   const path = cleanText(offer.path);
   const lines =
