@@ -34,7 +34,7 @@ type Props = {
  * the personal guide. The file's words are shown only after control and format characters are removed.
  */
 export function TeamScreen({ content, offer, onChoose, onQuit, onLanguage }: Props) {
-  const { columns, rows, ascii } = useUi();
+  const { columns, rows, ascii, screenReader } = useUi();
   const words = content.team.wizard;
   const scroll = useScroll(true);
   // The answer is taken once. Keys that arrive together can reach this screen after it has answered (it is
@@ -80,8 +80,13 @@ export function TeamScreen({ content, offer, onChoose, onQuit, onLanguage }: Pro
     role: 'must' as const,
     margin: false,
     // A hanging indent: a wrapped item's lines start under its first word, not under the dash.
-    lines: wrapText(line, Math.max(1, columns - 2)).length,
-    node: (
+    lines: screenReader
+      ? wrapText(`- ${line}`, columns).length
+      : wrapText(line, Math.max(1, columns - 2)).length,
+    // A screen reader reads the line as one text (the dash and the item apart would read with a gap).
+    node: screenReader ? (
+      <Paragraph text={`- ${line}`} />
+    ) : (
       <Box>
         <Text>{'- '}</Text>
         <Box flexShrink={1} width={Math.max(1, columns - 2)}>
