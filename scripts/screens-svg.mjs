@@ -55,6 +55,18 @@ export const PICTURES = [
     file: 'ko-40x24-billing.svg',
     alt: 'Korean, 40×24: step 4, Billing, with the narrow picture',
   },
+  {
+    walk: 'en-80x24-team',
+    screen: 'team file offer',
+    file: 'en-80x24-team-offer.svg',
+    alt: 'English, 80×24: a team file found in the folder, and what it would change, asked about before it is used',
+  },
+  {
+    walk: 'en-80x24-team',
+    screen: '09 test-call: reply',
+    file: 'en-80x24-team-test-call.svg',
+    alt: "English, 80×24: the team's test call, accepted with the team's organization and project",
+  },
 ];
 
 /** The capture shown as text in the README, for readers of the plain file. */

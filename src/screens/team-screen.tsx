@@ -1,6 +1,9 @@
-import { Box, Text } from 'ink';
+import { Box, Text, type TextProps, Transform } from 'ink';
+import { useRef } from 'react';
 import { KeyHints } from '../components/key-hints.js';
 import { type Hint, hintLines } from '../components/layout.js';
+import { dropWrapSpace } from '../components/measure.js';
+import { ProgressBar } from '../components/progress-bar.js';
 import { ScrollView } from '../components/scroll-view.js';
 import { wrapText } from '../components/text-width.js';
 import { theme } from '../components/theme.js';
@@ -11,6 +14,7 @@ import { useScroll } from '../hooks/use-scroll.js';
 import { describeProblem, describeTeam, readFailure } from '../team/describe.js';
 import type { TeamStart } from '../team/load.js';
 import { cleanText } from '../text/sanitize.js';
+import { flowStepAt, PERSONAL_FLOW, stepText } from '../wizard/flow.js';
 
 /** A team file the wizard found and must ask about, or one it cannot use. */
 export type TeamOffer = Extract<TeamStart, { kind: 'ask' | 'broken' }>;
@@ -30,15 +34,23 @@ type Props = {
  * the personal guide. The file's words are shown only after control and format characters are removed.
  */
 export function TeamScreen({ content, offer, onChoose, onQuit, onLanguage }: Props) {
-  const { columns, rows, ascii } = useUi();
+  const { columns, rows, ascii, screenReader } = useUi();
   const words = content.team.wizard;
   const scroll = useScroll(true);
+  // The answer is taken once. Keys that arrive together can reach this screen after it has answered (it is
+  // still mounted until the wizard draws again): an Enter (no) followed by `y` must stay a no.
+  const answered = useRef(false);
+  const choose = (useTeam: boolean) => {
+    answered.current = true;
+    onChoose(useTeam);
+  };
   useLatestInput((input, key) => {
+    if (answered.current) return;
     if (key.upArrow || key.downArrow || key.pageUp || key.pageDown) return;
     if (input === 'q') return onQuit();
     if (input === 'l') return onLanguage();
-    if (offer.kind === 'ask') return onChoose(input === 'y');
-    if (key.return) onChoose(false);
+    if (offer.kind === 'ask') return choose(input === 'y');
+    if (key.return) choose(false);
   });
   const path = cleanText(offer.path);
   const lines =
@@ -68,17 +80,26 @@ export function TeamScreen({ content, offer, onChoose, onQuit, onLanguage }: Pro
     role: 'must' as const,
     margin: false,
     // A hanging indent: a wrapped item's lines start under its first word, not under the dash.
-    lines: wrapText(line, Math.max(1, columns - 2)).length,
-    node: (
+    lines: screenReader
+      ? wrapText(`- ${line}`, columns).length
+      : wrapText(line, Math.max(1, columns - 2)).length,
+    // A screen reader reads the line as one text (the dash and the item apart would read with a gap).
+    node: screenReader ? (
+      <Paragraph text={`- ${line}`} />
+    ) : (
       <Box>
         <Text>{'- '}</Text>
         <Box flexShrink={1} width={Math.max(1, columns - 2)}>
-          <Text wrap="wrap">{line}</Text>
+          <Paragraph text={line} />
         </Box>
       </Box>
     ),
   }));
-  const used =
+  // The guide in effect until the yes is the personal one: the line says where the reader is, as every screen does.
+  const welcome = stepText(flowStepAt(PERSONAL_FLOW, 0), content, PERSONAL_FLOW.vars).name;
+  const used = (list: readonly Hint[]) =>
+    1 +
+    1 +
     wrapText(title, columns).length +
     1 +
     wrapText(intro, columns).length +
@@ -86,24 +107,47 @@ export function TeamScreen({ content, offer, onChoose, onQuit, onLanguage }: Pro
     1 +
     wrapText(question, columns).length +
     1 +
-    hintLines(hints, columns, ascii);
+    hintLines(list, columns, ascii);
+  const height = (list: readonly Hint[]) => Math.max(2, rows - 1 - used(list));
+  // A list taller than its window says how to see the rest, before the language and quit keys.
+  const scrolls = items.reduce((sum, item) => sum + item.lines, 0) > height(hints);
+  const shownHints: Hint[] = scrolls
+    ? [...hints.slice(0, -2), ['↑↓', content.ui.hints.scroll], ...hints.slice(-2)]
+    : hints;
   return (
     <Box flexDirection="column">
-      <Text {...theme.title}>{title}</Text>
+      <ProgressBar
+        number={1}
+        total={PERSONAL_FLOW.steps.length}
+        name={welcome}
+        template={content.ui.progress}
+      />
       <Box marginTop={1}>
-        <Text wrap="wrap">{intro}</Text>
+        <Paragraph text={title} style={theme.title} />
+      </Box>
+      <Box marginTop={1}>
+        <Paragraph text={intro} />
       </Box>
       <Box marginTop={1} flexDirection="column">
-        <ScrollView items={items} height={Math.max(2, rows - 1 - used)} scroll={scroll} />
+        <ScrollView items={items} height={height(shownHints)} scroll={scroll} />
       </Box>
       <Box marginTop={1}>
-        <Text wrap="wrap" {...theme.warning}>
-          {question}
-        </Text>
+        <Paragraph text={question} style={theme.warning} />
       </Box>
       <Box marginTop={1}>
-        <KeyHints hints={hints} />
+        <KeyHints hints={shownHints} />
       </Box>
     </Box>
+  );
+}
+
+/** A wrapped text from the file or the locale files; Ink wraps without trimming, so a line's leading space goes. */
+function Paragraph({ text, style }: { readonly text: string; readonly style?: TextProps }) {
+  return (
+    <Transform transform={dropWrapSpace}>
+      <Text wrap="wrap" {...style}>
+        {text}
+      </Text>
+    </Transform>
   );
 }

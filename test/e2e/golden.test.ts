@@ -9,7 +9,15 @@
  * today are listed in KNOWN_FAILURES, which must be exactly right: a listed failure that no longer happens
  * fails the suite as surely as a new one, so the list shrinks as the fixes land.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
@@ -26,6 +34,8 @@ import {
   withReadmeSection,
 } from '../../scripts/screens-svg.mjs';
 import { startDemoServer } from '../../src/demo/server.js';
+import { teamFlowStepIds } from '../../src/team/flow.js';
+import { parseTeamFile, TEAM_FILE_NAME } from '../../src/team/team-file.js';
 import { PERSONAL_STEPS } from '../../src/wizard/flow.js';
 
 const STEP_IDS = PERSONAL_STEPS.map((step) => step.id);
@@ -37,6 +47,7 @@ import {
   describeEvents,
   formatCapture,
   formatWalk,
+  freshGoldenHome,
   knownUrls,
   RULES,
   type Rule,
@@ -46,6 +57,14 @@ import {
 } from '../helpers/screen-capture.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The example team file (also the README's): a paying team, its organization, project, contact and own step. */
+const TEAM_EXAMPLE = 'test/fixtures/openai-topup.team.json';
+const TEAM_STEP_IDS = (() => {
+  const parsed = parseTeamFile(readFileSync(join(ROOT, TEAM_EXAMPLE), 'utf8'));
+  if (!parsed.ok) throw new Error(`${TEAM_EXAMPLE} is not a valid team file`);
+  return teamFlowStepIds(parsed.team);
+})();
 
 // ---------------------------------------------------------------------------------------------------------
 // The walks
@@ -60,7 +79,7 @@ type Walk = {
   readonly cols: number;
   readonly rows: number;
   readonly mode: Mode;
-  readonly kind: 'demo' | 'no-credit' | 'bursts';
+  readonly kind: 'demo' | 'no-credit' | 'bursts' | 'team';
 };
 
 /**
@@ -69,7 +88,9 @@ type Walk = {
  * symbols, linear text): each runs once per language, the two languages at different sizes, so every mode
  * is seen at 40 and at 80 columns (6 walks). The failed test call runs in both languages (2 short walks).
  * Keys in bursts are about input, not layout: they run once, in English at 80×24 (6 cases, each sent in one
- * write and typed apart: 12 short runs).
+ * write and typed apart: 12 short runs). The team flow (a found team file, its yes, the team's guide and the
+ * test call accepted with its organization and project) runs in both languages, the two at different sizes
+ * (2 walks).
  */
 const WALKS: readonly Walk[] = [
   { id: 'en-40x24', lang: 'en', cols: 40, rows: 24, mode: 'colour', kind: 'demo' },
@@ -87,6 +108,8 @@ const WALKS: readonly Walk[] = [
   { id: 'en-80x24-no-credit', lang: 'en', cols: 80, rows: 24, mode: 'colour', kind: 'no-credit' },
   { id: 'ko-40x24-no-credit', lang: 'ko', cols: 40, rows: 24, mode: 'colour', kind: 'no-credit' },
   { id: 'en-80x24-bursts', lang: 'en', cols: 80, rows: 24, mode: 'colour', kind: 'bursts' },
+  { id: 'en-80x24-team', lang: 'en', cols: 80, rows: 24, mode: 'colour', kind: 'team' },
+  { id: 'ko-40x24-team', lang: 'ko', cols: 40, rows: 24, mode: 'colour', kind: 'team' },
 ];
 
 /** A key that is obviously fake, of a real key's shape. */
@@ -152,6 +175,47 @@ async function demoWalk(walk: Walk, sessions: Session[]): Promise<Capture[]> {
   second.send('Enter');
   await second.exitShot('finished');
   return [...first.captures, ...second.captures];
+}
+
+const teamStepName = (n: number) => `${String(n).padStart(2, '0')} ${TEAM_STEP_IDS[n - 1]}`;
+
+/**
+ * The team flow, as a newcomer meets it: started in a folder that holds the team's file (TEAM_EXAMPLE, under
+ * its own name), with a fresh config folder, so the file is found and asked about; `y`, then every step of
+ * the team's guide (its own step among them), the test call accepted with the team's organization and
+ * project (--demo: the practice key belongs to them), done, and the finish.
+ */
+async function teamWalk(walk: Walk, sessions: Session[]): Promise<Capture[]> {
+  const home = freshGoldenHome();
+  const folder = join(home, 'project');
+  mkdirSync(folder);
+  copyFileSync(join(ROOT, TEAM_EXAMPLE), join(folder, TEAM_FILE_NAME));
+  const session = startSession({
+    args: ['--demo', ...modeArgs(walk)],
+    cols: walk.cols,
+    rows: walk.rows,
+    env: modeEnv(walk),
+    home,
+    cwd: folder,
+  });
+  sessions.push(session);
+  await session.shot('team file offer');
+  await session.burst('y');
+  await session.shot(teamStepName(1));
+  const testCall = TEAM_STEP_IDS.indexOf('test-call') + 1;
+  for (let n = 2; n < testCall; n++) {
+    await session.burst('Enter');
+    await session.shot(teamStepName(n));
+  }
+  await session.burst('Enter');
+  await session.shot(`${teamStepName(testCall)}: before sending`);
+  await session.burst('Enter', REPLY);
+  await session.shot(`${teamStepName(testCall)}: reply`, REPLY);
+  await session.burst('Enter');
+  await session.shot(teamStepName(testCall + 1));
+  session.send('Enter');
+  await session.exitShot('finished');
+  return session.captures;
 }
 
 /** A practice server that answers `scenario`, behind a door that holds every request until it is opened. */
@@ -283,7 +347,9 @@ function headerOf(walk: Walk): string[] {
   const command =
     walk.kind === 'no-credit'
       ? `OPENAI_BASE_URL=<practice server, scenario no-credit> OPENAI_API_KEY=<fake> openai-topup ${modeArgs(walk).join(' ')}`
-      : `openai-topup --demo ${modeArgs(walk).join(' ')}`;
+      : walk.kind === 'team'
+        ? `openai-topup --demo ${modeArgs(walk).join(' ')}, in a folder holding ${TEAM_FILE_NAME} (a copy of ${TEAM_EXAMPLE}), a fresh config folder`
+        : `openai-topup --demo ${modeArgs(walk).join(' ')}`;
   return [
     `walk ${walk.id}: ${command}`,
     `size: ${walk.cols}x${walk.rows}`,
@@ -341,7 +407,9 @@ beforeAll(async () => {
       ? [() => demoWalk(walk, sessions)]
       : walk.kind === 'no-credit'
         ? [() => noCreditWalk(walk, sessions)]
-        : burstParts(walk, sessions)
+        : walk.kind === 'team'
+          ? [() => teamWalk(walk, sessions)]
+          : burstParts(walk, sessions)
     ).map((job) => async () => ({ walk, captures: await job() })),
   );
   // Runs wait on the terminal far more than they compute: two per core keeps a 2-core machine busy.

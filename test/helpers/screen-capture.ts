@@ -362,6 +362,8 @@ export type SessionOptions = {
   /** The config folder (and HOME), to share saved progress between two runs. */
   readonly home?: string;
   readonly env?: NodeJS.ProcessEnv;
+  /** The folder the CLI starts in (where it looks for a team file); this process's own by default. */
+  readonly cwd?: string;
 };
 
 /** A running CLI whose screens can be captured; `captures` collects them in order. */
@@ -375,6 +377,7 @@ export function startSession(options: SessionOptions) {
     rows: options.rows,
     env: pinnedEnv(home, options.env),
     nodeArgs: PIN_NODE_ARGS,
+    ...(options.cwd ? { cwd: options.cwd } : {}),
   });
   const terminal = run.terminal;
   let last: Capture | undefined;
