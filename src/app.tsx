@@ -1,5 +1,5 @@
 /** <App>: owns the wizard reducer, picks the screen for the current step, and makes the only exit() call. */
-import { Box, Text, useApp, useInput } from 'ink';
+import { Box, type Key, Text, useApp, useInput } from 'ink';
 import { type ReactNode, useEffect, useReducer, useRef, useState } from 'react';
 import { DEFAULT_POLICY } from './api/call-machine.js';
 import { DEFAULT_BASE_URL } from './api/request.js';
@@ -132,15 +132,44 @@ export function App({
   // Ctrl+C is ours (Ink's is off): leave the screen cleanly and exit 130, progress kept.
   // The one subscription to Ink's input: Ctrl+C here, every other key to the handlers mounted now.
   const listeners = useRef(new Set<KeyListener>()).current;
-  useInput((input, key) => {
-    if (key.ctrl && input === 'c') {
-      finish({ code: 130, message: fill(contentFor(stateRef.current.locale).ui.interrupted, position()) });
+  const deliver = (input: string, key: Key) => {
+    if (held.current) {
+      held.current.push({ input, key });
       return;
     }
     // Who takes the key is decided before any handler runs: one key must not act twice, once on the phase it
     // ends and again on the phase it starts.
     const takers = [...listeners].filter((listener) => listener.current.isActive());
     for (const listener of takers) listener.current.handler(input, key);
+  };
+  useInput((input, key) => {
+    if (key.ctrl && input === 'c') {
+      finish({ code: 130, message: fill(contentFor(stateRef.current.locale).ui.interrupted, position()) });
+      return;
+    }
+    deliver(input, key);
+  });
+  // An answer to a question asked before the guide (the team file, the resume offer) puts another screen up.
+  // Keys that came in the same burst (`y Enter Enter`) are held until that screen is drawn and then handed to
+  // it in order, as if typed after it appeared: none is lost to the question's screen.
+  const held = useRef<{ input: string; key: Key }[] | null>(null);
+  const holdKeys = () => {
+    held.current ??= [];
+  };
+  const holding = () => held.current;
+  useEffect(() => {
+    const keys = held.current;
+    if (!keys) return;
+    held.current = null;
+    for (const [index, { input, key }] of keys.entries()) {
+      deliver(input, key);
+      // That key answered another question: the rest wait for its screen in turn.
+      const again = holding();
+      if (again) {
+        again.push(...keys.slice(index + 1));
+        return;
+      }
+    }
   });
 
   const openPage = () => {
@@ -171,6 +200,7 @@ export function App({
 
   if (teamOffer) {
     const chooseTeam = (useTeam: boolean) => {
+      holdKeys();
       if (useTeam && teamOffer.kind === 'ask') {
         const inUse = { path: teamOffer.path, hash: teamOffer.hash, file: teamOffer.team };
         services.acceptTeam?.(inUse);
@@ -200,6 +230,7 @@ export function App({
 
   if (offer) {
     const choose = (resume: boolean) => {
+      holdKeys();
       if (resume) dispatch({ type: 'resume', ...offer });
       setOffer(undefined);
     };

@@ -19,6 +19,16 @@ describe('resuming', () => {
     expect(app.frame()).toContain('$25');
   });
 
+  it('hands keys typed with the answer to the screen it opens: Enter Enter continues, then moves on', async () => {
+    const app = renderApp({ resumeFrom: saved });
+    unmount = () => app.instance.unmount();
+    await app.waitForText('Continue at step 8');
+    // Written back to back, before the wizard can draw again: as a burst from a terminal.
+    app.stdin.write(KEYS.enter);
+    app.stdin.write(KEYS.enter);
+    await app.waitForText('9/14');
+  });
+
   it('starts over when asked, and does not touch the saved file until then', async () => {
     const writes: number[] = [];
     const app = renderApp({

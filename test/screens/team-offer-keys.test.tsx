@@ -5,8 +5,10 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TeamInUse } from '../../src/app-services.js';
+import { contentFor } from '../../src/content/content.js';
+import { teamFlow } from '../../src/team/flow.js';
 import { parseTeamFile, type TeamFile } from '../../src/team/team-file.js';
-import { PERSONAL_FLOW } from '../../src/wizard/flow.js';
+import { type Flow, flowStepAt, PERSONAL_FLOW, stepText } from '../../src/wizard/flow.js';
 import { renderApp } from '../helpers/app.js';
 import { KEYS } from '../helpers/render.js';
 import { VALID } from '../team/fixtures.js';
@@ -19,6 +21,10 @@ function team(): TeamFile {
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
   return result.team;
 }
+
+/** A step's title in English, as the screen draws it (labels without their marks). */
+const stepTitle = (flow: Flow, index: number) =>
+  stepText(flowStepAt(flow, index), contentFor('en'), flow.vars).title.replace(/`/g, '');
 
 /** The wizard at the offer of a found team file; `accepted` collects what it records as agreed. */
 async function atOffer() {
@@ -58,11 +64,21 @@ describe('the team file offer with keys in one burst', () => {
     expect(accepted).toEqual([]);
   });
 
-  it('y then Enter: the team’s guide, agreed once', async () => {
+  it('y Enter Enter: the team’s guide, agreed once, and the two Enters move two steps on it', async () => {
     const { app, accepted } = await atOffer();
     app.stdin.write('y');
     app.stdin.write(KEYS.enter);
-    await app.waitForText('Team file in use');
+    app.stdin.write(KEYS.enter);
+    const flow = teamFlow(team());
+    const frame = await app.waitForText(`3/${flow.steps.length} `);
+    expect(frame).toContain(stepTitle(flow, 2));
     expect(accepted.map((inUse) => inUse.hash)).toEqual(['a'.repeat(64)]);
+  });
+
+  it('Enter Enter: the personal guide, and the second Enter moves one step on it', async () => {
+    const { app } = await atOffer();
+    app.stdin.write(KEYS.enter);
+    app.stdin.write(KEYS.enter);
+    await app.waitForText(`2/${PERSONAL_FLOW.steps.length} `);
   });
 });
