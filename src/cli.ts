@@ -133,14 +133,20 @@ async function main(): Promise<number> {
     return 0;
   }
   if (parsed.kind === 'help') {
-    const [{ helpText }, { progressPaths }] = await Promise.all([
+    const [{ helpText }, { progressPaths }, { consentPath }] = await Promise.all([
       import('./commands/help.js'),
       import('./store/paths.js'),
+      import('./team/consent.js'),
     ]);
     const paths = progressPaths(process.env);
     const home = process.platform === 'win32' ? undefined : homedir();
     process.stdout.write(
-      helpText(parsed.topic, parsed.lang, { progress: paths.progress, demo: paths.demo, home }),
+      helpText(parsed.topic, parsed.lang, {
+        progress: paths.progress,
+        demo: paths.demo,
+        consent: consentPath(process.env),
+        home,
+      }),
     );
     return 0;
   }

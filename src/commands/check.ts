@@ -142,6 +142,10 @@ export async function runCheck(flags: Flags, env: NodeJS.ProcessEnv): Promise<nu
     return 2;
   }
   const { team, call, flow } = decided;
+  // The team file's organization and project are sent over the environment's: say so where they differ.
+  if (!flags.json)
+    for (const variable of call.overridden)
+      process.stderr.write(`${say(fill(content.team.wizard.orgDiffers, { variable }))}\n`);
   const finish = (result: CheckResult, exitCode = result.report.exitCode): number => {
     const report = {
       ...result.report,

@@ -17,6 +17,8 @@ export const HELP_WIDTH = 80;
 export type HelpFiles = {
   readonly progress: string;
   readonly demo: string;
+  /** The team files and hosts the user said yes to (src/team/consent.ts). */
+  readonly consent: string;
   /** The home folder, shown as `~` at the start of a path (left out on Windows, where `~` means nothing). */
   readonly home?: string;
 };
@@ -177,6 +179,7 @@ export function helpText(topic: HelpTopic, lang: Locale, files: HelpFiles): stri
       help.filesTitle,
       `  ${fill(help.progressFile, { path: display(files.progress) })}`,
       `  ${fill(help.demoFile, { path: display(files.demo) })}`,
+      `  ${fill(help.consentFile, { path: display(files.consent) })}`,
       ...wrap(help.filesNote, HELP_WIDTH - 2).map((line) => `  ${line}`),
       '',
       ...wrap(help.more, HELP_WIDTH),

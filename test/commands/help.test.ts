@@ -13,6 +13,7 @@ import { baseEnv, runCli } from '../helpers/cli.js';
 const FILES = {
   progress: '/home/u/.config/openai-topup/progress.json',
   demo: '/home/u/.config/x/progress-demo.json',
+  consent: '/home/u/.config/openai-topup/team-consent.json',
 };
 const TOPICS: readonly HelpTopic[] = ['wizard', 'check', 'serve', 'team'];
 const LANGS = ['en', 'ko'] as const;

@@ -66,6 +66,17 @@ describe('check --team FILE', () => {
     ]);
   });
 
+  it('warns when OPENAI_ORG_ID or OPENAI_PROJECT_ID says otherwise than the team file', async () => {
+    const api = await server({ keyOwner: { organization: ORG, project: PROJECT } });
+    const { file } = teamFolder();
+    const run = await runCli(['check', '--base-url', api.baseUrl, '--team', file], {
+      env: keyEnv({ OPENAI_ORG_ID: 'org-fromTheEnvironment000000', OPENAI_PROJECT_ID: PROJECT }),
+    });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("OPENAI_ORG_ID differs from the team file's; the team file's is sent.");
+    expect(run.stderr).not.toContain('OPENAI_PROJECT_ID');
+  });
+
   it('says so in words when the call is accepted (both languages)', async () => {
     const api = await server({ keyOwner: { organization: ORG, project: PROJECT } });
     const { file } = teamFolder();
