@@ -20,7 +20,7 @@ import {
 } from './edge.js';
 import type { Diagnosis } from './outcomes.js';
 import { costUsd } from './prices.js';
-import { chatBody, endpoint } from './request.js';
+import { chatBody, endpoint, shownUrl } from './request.js';
 import { createSseParser } from './sse.js';
 import {
   createDispatcher,
@@ -146,7 +146,10 @@ function shownSoFar(raw: string, secrets: readonly string[]): string {
 export function openSession(config: SessionConfig): Session {
   const dispatcher = createDispatcher(config.baseUrl, config.transport);
   const proxy = proxyFor(config.baseUrl, config.transport.env);
-  const secrets = [config.key, urlPassword(proxy)].filter((s): s is string => Boolean(s));
+  // A password in the base URL is masked like the proxy's, wherever a message might repeat the URL.
+  const secrets = [config.key, urlPassword(proxy), urlPassword(config.baseUrl)].filter((s): s is string =>
+    Boolean(s),
+  );
   const trace = (line: string) => config.debug?.(maskSecrets(cleanText(line), secrets));
 
   const headers: Record<string, string> = {
@@ -173,7 +176,7 @@ export function openSession(config: SessionConfig): Session {
     }
     const signal = AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs)]);
     const started = performance.now();
-    trace(`→ ${method} ${url}${proxy ? ` (via proxy ${maskUrlPassword(proxy)})` : ''}`);
+    trace(`→ ${method} ${shownUrl(url)}${proxy ? ` (via proxy ${maskUrlPassword(proxy)})` : ''}`);
     trace(`→ authorization: Bearer ${maskKey(config.key)}`);
     try {
       const response = await send(dispatcher, {
