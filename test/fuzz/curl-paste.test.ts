@@ -38,6 +38,7 @@ const PIECES = [
   '`touch PWNED`',
   "'; touch PWNED; echo '",
   '"; touch PWNED; echo "',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell expansion, on purpose
   '${IFS}',
   '$OPENAI_API_KEY',
   '$HOME',
@@ -247,6 +248,7 @@ describe('shell quoting', () => {
 
 describe('where the command is printed', () => {
   it('--print with a hostile --model and OPENAI_BASE_URL: the block runs nothing when pasted', async () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell expansion, on purpose
     const name = "x';touch${IFS}PWNED;echo'";
     const base = `https://user:${PASSWORD}@api.openai.test/$(touch PWNED)/v1`;
     const result = await runCli(['--print', '--model', name], { env: baseEnv({ OPENAI_BASE_URL: base }) });
