@@ -53,6 +53,7 @@ export function App({ initial, ui, services = {}, startNotice, resumeFrom, onExi
   // The key lives here, in memory, for this run only: never in the reducer's state, never saved.
   const [apiKey, setApiKey] = useState<string | undefined>();
   const { columns, rows } = useTerminalSize();
+  const tooSmall = columns < MIN_COLUMNS || (rows !== undefined && rows < MIN_ROWS);
   const content = contentFor(state.locale);
   const step = stepAt(state.index);
   const stateRef = useRef(state);
@@ -111,6 +112,11 @@ export function App({ initial, ui, services = {}, startNotice, resumeFrom, onExi
       finish({ code: 130, message: fill(contentFor(stateRef.current.locale).ui.interrupted, position()) });
       return;
     }
+    // Too small to draw: no screen is there to take keys, and q still quits (CLI.md).
+    if (tooSmall) {
+      if (input === 'q') quit();
+      return;
+    }
     // Who takes the key is decided before any handler runs: one key must not act twice, once on the phase it
     // ends and again on the phase it starts.
     const takers = [...listeners].filter((listener) => listener.current.isActive());
@@ -133,7 +139,7 @@ export function App({ initial, ui, services = {}, startNotice, resumeFrom, onExi
   };
 
   const uiOptions: UiOptions = { ...ui, columns, rows: rows ?? 24 };
-  if (columns < MIN_COLUMNS || (rows !== undefined && rows < MIN_ROWS)) {
+  if (tooSmall) {
     return (
       <UiContext.Provider value={uiOptions}>
         <Text wrap="wrap">{fill(content.ui.tooSmall, { cols: columns, rows: rows ?? '?' })}</Text>

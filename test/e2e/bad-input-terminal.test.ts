@@ -42,6 +42,19 @@ describe('a terminal smaller than 40×15', () => {
     run.resize(80, 24);
     await run.waitForText('1/14 Welcome');
   });
+
+  it('q quits there: exit 0, progress kept, the terminal given back', async () => {
+    const run = start([], { cols: 36, rows: 12, sttyAfter: true });
+    await run.waitForText('This terminal is 36×12');
+    run.write('q');
+    await run.waitForText('EXIT=0');
+    await run.waitForExit();
+    const after = run.raw().slice(run.raw().indexOf('EXIT=0'));
+    expect(after).toMatch(/(^|\s)echo(\s|$)/m);
+    expect(after).toMatch(/(^|\s)icanon(\s|$)/m);
+    expect(cursorShown(run.raw())).toBe(true);
+    expect(run.raw()).toContain('Progress saved at step 1/14');
+  });
 });
 
 describe('progress files that cannot be used', () => {
