@@ -36,6 +36,8 @@ type Props = {
   readonly startNotice?: string;
   /** Saved progress to offer: continue there, or start over. */
   readonly resumeFrom?: Pick<WizardState, 'index' | 'reached' | 'answers'>;
+  /** The key to resume with past the api-key step (OPENAI_API_KEY, checked): in memory only, never saved. */
+  readonly initialKey?: string;
   readonly onExit: (result: ExitResult) => void;
 };
 
@@ -45,13 +47,13 @@ const MIN_ROWS = 15;
 const SIDE_LIST_COLUMNS = 100;
 
 /** The whole wizard. Pure in its props: no argv, no environment, no network. */
-export function App({ initial, ui, services = {}, startNotice, resumeFrom, onExit }: Props) {
+export function App({ initial, ui, services = {}, startNotice, resumeFrom, initialKey, onExit }: Props) {
   const { exit } = useApp();
   const [state, dispatch] = useReducer(wizardReducer, initial);
   const [notice, setNotice] = useState<string | undefined>(startNotice);
   const [offer, setOffer] = useState(resumeFrom);
   // The key lives here, in memory, for this run only: never in the reducer's state, never saved.
-  const [apiKey, setApiKey] = useState<string | undefined>();
+  const [apiKey, setApiKey] = useState<string | undefined>(initialKey);
   const { columns, rows } = useTerminalSize();
   const tooSmall = columns < MIN_COLUMNS || (rows !== undefined && rows < MIN_ROWS);
   const content = contentFor(state.locale);

@@ -2,13 +2,21 @@
 import { tmpdir } from 'node:os';
 import { render, renderToString } from 'ink';
 import { DEFAULT_POLICY } from '../api/call-machine.js';
+import { checkKey } from '../api/key-check.js';
 import { DEFAULT_BASE_URL } from '../api/request.js';
 import { App, type AppServices, type ExitResult } from '../app.js';
 import { contentFor, fill } from '../content/content.js';
 import { PRACTICE_KEY } from '../demo/practice-key.js';
 import { eraseLines } from '../screens/first-frame.js';
 import { progressPaths } from '../store/paths.js';
-import { deleteProgress, loadProgress, progressWritten, saveProgress, toSaved } from '../store/progress.js';
+import {
+  deleteProgress,
+  loadProgress,
+  progressWritten,
+  type SavedProgress,
+  saveProgress,
+  toSaved,
+} from '../store/progress.js';
 import { openInBrowser } from '../system/browser.js';
 import { copyNotice, copyText } from '../system/clipboard.js';
 import { oneKeyPerRead } from '../system/key-reader.js';
@@ -46,6 +54,26 @@ function replacingFirstFrame(stdout: NodeJS.WriteStream, lines: number | undefin
   });
 }
 
+/**
+ * Where saved progress resumes, and with which key. The key is never saved: a run saved past the api-key
+ * step resumes there with `key` (OPENAI_API_KEY, or the practice key) when it passes the same local checks
+ * as a typed key, and otherwise lands on the api-key step.
+ */
+export function resumePoint(
+  saved: Pick<SavedProgress, 'step' | 'reached' | 'answers'>,
+  key: string | undefined,
+): { resumeFrom: Pick<WizardState, 'index' | 'reached' | 'answers'>; initialKey: string | undefined } {
+  let index = stepIndex(saved.step);
+  const checked = key === undefined ? undefined : checkKey(key);
+  const usable = checked?.ok ? checked.key : undefined;
+  const pastKey = index > stepIndex('api-key');
+  if (pastKey && usable === undefined) index = stepIndex('api-key');
+  return {
+    resumeFrom: { index, reached: Math.max(index, stepIndex(saved.reached)), answers: saved.answers },
+    initialKey: pastKey ? usable : undefined,
+  };
+}
+
 /** What cli.ts decided about the terminal before the wizard loaded. */
 export type WizardTerminal = {
   /** Lines of the static first frame to erase, if cli.ts drew one. */
@@ -80,17 +108,13 @@ export async function runWizard(
   }
   const loaded = loadProgress(file);
   let resumeFrom: Pick<WizardState, 'index' | 'reached' | 'answers'> | undefined;
+  let initialKey: string | undefined;
   let canSave = true;
   if (loaded.kind === 'found' && loaded.progress.step !== 'welcome') {
-    let index = stepIndex(loaded.progress.step);
-    // The key is never saved: a run that stopped at the test call starts again at the key.
-    const hasKey = flags.demo || Boolean(env.OPENAI_API_KEY);
-    if (!hasKey && index > stepIndex('api-key')) index = stepIndex('api-key');
-    resumeFrom = {
-      index,
-      reached: Math.max(index, stepIndex(loaded.progress.reached)),
-      answers: loaded.progress.answers,
-    };
+    ({ resumeFrom, initialKey } = resumePoint(
+      loaded.progress,
+      flags.demo ? PRACTICE_KEY : env.OPENAI_API_KEY,
+    ));
   } else if (loaded.kind === 'corrupt') {
     startNotice = fill(content.ui.storeNote.corrupt, { reason: loaded.reason });
   } else if (loaded.kind === 'foreign') {
@@ -166,6 +190,7 @@ export async function runWizard(
       services={services}
       startNotice={[startNotice, traceNotice].filter(Boolean).join('\n') || undefined}
       resumeFrom={resumeFrom}
+      initialKey={initialKey}
       onExit={(value) => {
         result = value;
       }}

@@ -19,6 +19,8 @@ import {
   TEST_MESSAGES,
 } from '../../src/api/request.js';
 import { shellQuote, shellWord } from '../../src/text/shell-quote.js';
+import { stepIndex } from '../../src/wizard/steps.js';
+import { renderApp } from '../helpers/app.js';
 import { baseEnv, runCli } from '../helpers/cli.js';
 import { fuzzParams, fuzzTimeout } from '../helpers/fuzz.js';
 
@@ -256,5 +258,33 @@ describe('where the command is printed', () => {
     const start = result.stdout.indexOf('curl ');
     const block = result.stdout.slice(start, result.stdout.indexOf('\n\n', start));
     expectSafe(block, base, { flags: [], body: chatBody(name, false) });
+  });
+
+  it('the test-call screen with a hostile model and base URL: the block runs nothing when pasted', async () => {
+    const name = "x'$(touch PWNED)'`touch PWNED`";
+    const base = `https://user:${PASSWORD}@api.openai.test/v1?$(touch PWNED)`;
+    const at = stepIndex('test-call');
+    const app = renderApp({
+      // Wide enough for every line, narrower than the step list beside the screen (100 columns).
+      columns: 99,
+      rows: 50,
+      state: { index: at, reached: at },
+      initialKey: SENTINEL,
+      // The key check never answers: the screen shows the command while it waits.
+      services: { openSession: () => new Promise(() => undefined), call: { baseUrl: base, model: name } },
+    });
+    try {
+      const frame = await app.waitForText('curl -N');
+      const lines = frame.split('\n').map((line) => line.trimEnd());
+      const first = lines.findIndex((line) => line.startsWith('curl -N'));
+      const last = lines.findIndex((line, index) => index > first && line.endsWith("}]}'"));
+      expect(app.stdout.frames.join('')).not.toContain(PASSWORD);
+      expectSafe(lines.slice(first, last + 1).join('\n'), base, {
+        flags: ['-N'],
+        body: { model: name, stream: true, stream_options: { include_usage: true }, messages: TEST_MESSAGES },
+      });
+    } finally {
+      app.instance.unmount();
+    }
   });
 });

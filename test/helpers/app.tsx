@@ -18,6 +18,8 @@ export type AppOptions = RenderOptions & {
   color?: boolean;
   services?: AppServices;
   resumeFrom?: Pick<WizardState, 'index' | 'reached' | 'answers'>;
+  /** The key a resume past the api-key step starts with. */
+  initialKey?: string;
   startNotice?: string;
 };
 
@@ -35,6 +37,7 @@ export function renderApp(options: AppOptions = {}) {
       }}
       services={options.services}
       resumeFrom={options.resumeFrom}
+      initialKey={options.initialKey}
       startNotice={options.startNotice}
       onExit={(result) => {
         ended = result;
