@@ -15,6 +15,7 @@ import {
   EXIT_CODES,
   expectNoKey,
   expectReport,
+  INK_SEQUENCES,
   modelsOk,
   SENTINEL,
   toWire,
@@ -36,9 +37,6 @@ const scenario = fc.record({
   retry: answerSpec,
   maxRetries: fc.integer({ min: 0, max: 2 }),
 });
-
-/** Ink's own colour and link sequences; anything else in a frame came from outside. */
-const INK_SEQUENCES = /\u001b\[[0-9;]*m|\u001b\]8;[^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
 
 /** Every file under a folder, as text. */
 function filesUnder(dir: string): string {

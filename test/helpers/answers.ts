@@ -41,6 +41,10 @@ export const EXIT_CODES = new Set(Object.values(OUTCOMES).map((o) => o.exitCode)
 /** A control character or a Unicode format character: none may reach the terminal (line breaks may). */
 export const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\p{Cf}]/u;
 
+/** Ink's own sequences in a frame (colour, links, the cursor shown again at the end): anything else came from outside. */
+export const INK_SEQUENCES =
+  /\u001b\[[0-9;]*m|\u001b\]8;[^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b\[\?25[hl]/g;
+
 /** Checks that no text holds the sentinel key, or any 12 characters of what its mask hides. */
 export function expectNoKey(...texts: string[]): void {
   const text = texts.join('\n');

@@ -1,0 +1,170 @@
+/**
+ * Generated keyboard input on every screen: keys, escape sequences, pastes (bracketed or not, finished or
+ * not), control characters and the key itself, several to a read, through the wizard's own key reader.
+ * Whatever arrives, the wizard keeps drawing or ends with 0 or 130, draws nothing unsafe, and shows, saves
+ * and copies the key only masked.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locale } from '../../src/content/locale.js';
+import { type DemoServer, startDemoServer } from '../../src/demo/server.js';
+import { oneKeyPerRead } from '../../src/system/key-reader.js';
+import { PASTE_END, PASTE_START } from '../../src/system/keys.js';
+import { STEPS } from '../../src/wizard/steps.js';
+import { expectNoKey, INK_SEQUENCES, SENTINEL, UNSAFE } from '../helpers/answers.js';
+import { renderApp, sessionTo, testPolicy } from '../helpers/app.js';
+import { fuzzParams, fuzzTimeout } from '../helpers/fuzz.js';
+import { settle } from '../helpers/render.js';
+
+/** What a terminal can send: keys, sequences, pastes, and what no keyboard sends. */
+const piece = fc.oneof(
+  {
+    weight: 20,
+    arbitrary: fc.constantFrom(
+      '\r',
+      '\n',
+      '\r\n',
+      '\u001b',
+      '\u001b[A',
+      '\u001b[B',
+      '\u001b[C',
+      '\u001b[D',
+      '\u001b[5~',
+      '\u001b[6~',
+      '\u001bOA',
+      '\u007f',
+      '\b',
+      '\t',
+      '\u0015',
+      'l',
+      's',
+      'o',
+      'c',
+      '?',
+      'r',
+      'w',
+      'y',
+      'n',
+      '1',
+      '5',
+      '9',
+      '0',
+      '.',
+      ',',
+      ' ',
+      'a',
+      '가',
+      '🙂',
+    ),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom(
+      SENTINEL,
+      `${PASTE_START}${SENTINEL}${PASTE_END}`,
+      `${PASTE_START}${SENTINEL}\n${PASTE_END}`,
+      `${PASTE_START}25\n${PASTE_END}`,
+      PASTE_START,
+      `${SENTINEL.slice(0, 20)}`,
+      '\u001b]52;c;ZXZpbA==\u0007',
+      '\u001b]0;pwned\u0007',
+      '\u001b[2J',
+      '\u001b[',
+      '\u001bO',
+      '\u009b31m',
+      '\u0000',
+      '\u202e',
+    ),
+  },
+  { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 6 }) },
+  { weight: 1, arbitrary: fc.constantFrom('q', '\u0003') },
+);
+/** Reads: each holds one or more pieces, as a terminal delivers keys typed fast or pasted. */
+const reads = fc.array(
+  fc.array(piece, { minLength: 1, maxLength: 4 }).map((pieces) => pieces.join('')),
+  { minLength: 1, maxLength: 12 },
+);
+
+let server: DemoServer;
+beforeAll(async () => {
+  server = await startDemoServer({});
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe('generated keyboard input', () => {
+  it(
+    'on every screen: drawn safely, the key only masked, and it ends only by q or Ctrl+C',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.record({
+            index: fc.integer({ min: 0, max: STEPS.length - 1 }),
+            locale: fc.constantFrom<Locale>('en', 'ko'),
+            columns: fc.integer({ min: 30, max: 120 }),
+            rows: fc.integer({ min: 12, max: 50 }),
+            resume: fc.boolean(),
+            reads,
+          }),
+          async ({ index, locale, columns, rows, resume, reads }) => {
+            const saved: string[] = [];
+            const copied: string[] = [];
+            const app = renderApp({
+              locale,
+              columns,
+              rows,
+              state: { index, reached: index },
+              ...(resume ? { resumeFrom: { index, reached: index, answers: {} } } : {}),
+              wrapStdin: (stdin) => oneKeyPerRead(stdin, { escapeMs: 5, pasteMs: 20 }),
+              services: {
+                suggestedKey: { key: SENTINEL, source: 'env' },
+                openSession: sessionTo(server.baseUrl),
+                callPolicy: testPolicy({ timeoutMs: 5000 }),
+                saveProgress: async (state) => void saved.push(JSON.stringify(state)),
+                copy: async (text) => {
+                  copied.push(text);
+                  return 'copied';
+                },
+                openUrl: async () => 'opened',
+              },
+            });
+            try {
+              await settle();
+              for (const read of reads) {
+                if (app.exit()) break;
+                await app.press(read);
+              }
+              // Let held-back input (a lone Esc, an open paste) go, and the screen catch up.
+              await new Promise((resolve) => setTimeout(resolve, 30));
+              await settle();
+              const ended = app.exit();
+              if (ended) expect([0, 130]).toContain(ended.code);
+              else expect(app.frame().trim()).not.toBe('');
+              const frames = app.stdout.frames.join('').replace(INK_SEQUENCES, '');
+              expect(frames).not.toMatch(UNSAFE);
+              expectNoKey(frames, ...saved, ...copied, ended?.message ?? '');
+            } finally {
+              app.instance.unmount();
+            }
+          },
+        ),
+        fuzzParams(40),
+      );
+    },
+    fuzzTimeout(120_000),
+  );
+
+  it('a key pasted into the amount field by mistake is shown masked', async () => {
+    const at = STEPS.findIndex((step) => step.id === 'amount');
+    const app = renderApp({ state: { index: at, reached: at } });
+    try {
+      await app.waitForText('Amount in US dollars');
+      await app.press(SENTINEL);
+      const frame = await app.waitForText('sk-proj-…AbCd');
+      expectNoKey(frame, ...app.stdout.frames);
+    } finally {
+      app.instance.unmount();
+    }
+  });
+});
