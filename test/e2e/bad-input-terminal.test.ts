@@ -24,9 +24,8 @@ describe('Ctrl+C on every screen', () => {
       }
       await run.waitForText(`${n}/14`);
       run.write(PTY_KEYS.ctrlC);
-      await run.waitForText('EXIT=130');
-      await run.waitForExit();
-      const after = run.raw().slice(run.raw().indexOf('EXIT=130'));
+      const { code, stty: after } = await run.afterExit();
+      expect(code).toBe(130);
       expect(after).toMatch(/(^|\s)echo(\s|$)/m);
       expect(after).toMatch(/(^|\s)icanon(\s|$)/m);
       expect(cursorShown(run.raw())).toBe(true);
@@ -47,9 +46,8 @@ describe('a terminal smaller than 40×15', () => {
     const run = start([], { cols: 36, rows: 12, sttyAfter: true });
     await run.waitForText('This terminal is 36×12');
     run.write('q');
-    await run.waitForText('EXIT=0');
-    await run.waitForExit();
-    const after = run.raw().slice(run.raw().indexOf('EXIT=0'));
+    const { code, stty: after } = await run.afterExit();
+    expect(code).toBe(0);
     expect(after).toMatch(/(^|\s)echo(\s|$)/m);
     expect(after).toMatch(/(^|\s)icanon(\s|$)/m);
     expect(cursorShown(run.raw())).toBe(true);

@@ -9,81 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locale } from '../../src/content/locale.js';
 import { type DemoServer, startDemoServer } from '../../src/demo/server.js';
 import { oneKeyPerRead } from '../../src/system/key-reader.js';
-import { PASTE_END, PASTE_START } from '../../src/system/keys.js';
 import { STEPS } from '../../src/wizard/steps.js';
 import { expectNoKey, INK_SEQUENCES, SENTINEL, UNSAFE } from '../helpers/answers.js';
 import { renderApp, sessionTo, testPolicy } from '../helpers/app.js';
 import { fuzzParams, fuzzTimeout } from '../helpers/fuzz.js';
+import { keyReads } from '../helpers/keyboard.js';
 import { settle } from '../helpers/render.js';
-
-/** What a terminal can send: keys, sequences, pastes, and what no keyboard sends. */
-const piece = fc.oneof(
-  {
-    weight: 20,
-    arbitrary: fc.constantFrom(
-      '\r',
-      '\n',
-      '\r\n',
-      '\u001b',
-      '\u001b[A',
-      '\u001b[B',
-      '\u001b[C',
-      '\u001b[D',
-      '\u001b[5~',
-      '\u001b[6~',
-      '\u001bOA',
-      '\u007f',
-      '\b',
-      '\t',
-      '\u0015',
-      'l',
-      's',
-      'o',
-      'c',
-      '?',
-      'r',
-      'w',
-      'y',
-      'n',
-      '1',
-      '5',
-      '9',
-      '0',
-      '.',
-      ',',
-      ' ',
-      'a',
-      '가',
-      '🙂',
-    ),
-  },
-  {
-    weight: 4,
-    arbitrary: fc.constantFrom(
-      SENTINEL,
-      `${PASTE_START}${SENTINEL}${PASTE_END}`,
-      `${PASTE_START}${SENTINEL}\n${PASTE_END}`,
-      `${PASTE_START}25\n${PASTE_END}`,
-      PASTE_START,
-      `${SENTINEL.slice(0, 20)}`,
-      '\u001b]52;c;ZXZpbA==\u0007',
-      '\u001b]0;pwned\u0007',
-      '\u001b[2J',
-      '\u001b[',
-      '\u001bO',
-      '\u009b31m',
-      '\u0000',
-      '\u202e',
-    ),
-  },
-  { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 6 }) },
-  { weight: 1, arbitrary: fc.constantFrom('q', '\u0003') },
-);
-/** Reads: each holds one or more pieces, as a terminal delivers keys typed fast or pasted. */
-const reads = fc.array(
-  fc.array(piece, { minLength: 1, maxLength: 4 }).map((pieces) => pieces.join('')),
-  { minLength: 1, maxLength: 12 },
-);
 
 let server: DemoServer;
 beforeAll(async () => {
@@ -105,7 +36,7 @@ describe('generated keyboard input', () => {
             columns: fc.integer({ min: 30, max: 120 }),
             rows: fc.integer({ min: 12, max: 50 }),
             resume: fc.boolean(),
-            reads,
+            reads: keyReads,
           }),
           async ({ index, locale, columns, rows, resume, reads }) => {
             const saved: string[] = [];

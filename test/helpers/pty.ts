@@ -42,7 +42,9 @@ export function spawnCli(args: readonly string[], options: PtyOptions = {}) {
   if (options.ci !== undefined) env.CI = options.ci;
   const quoted = [process.execPath, CLI, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
   const child = options.sttyAfter
-    ? pty.spawn('/bin/sh', ['-c', `${quoted}; echo "EXIT=$?"; stty -a`], {
+    ? // The shell traps Ctrl+C (its child still gets it): a Ctrl+C typed just as the CLI ends must not end the
+      // shell before it reports.
+      pty.spawn('/bin/sh', ['-c', `trap : INT; ${quoted}; echo "EXIT=$?"; stty -a`], {
         cols,
         rows,
         env: env as Record<string, string>,
@@ -97,10 +99,25 @@ export function spawnCli(args: readonly string[], options: PtyOptions = {}) {
     await new Promise<void>((resolve) => term.write('', resolve));
     return exit;
   };
+  /**
+   * With sttyAfter: waits for the exit line and the whole of stty's report on the terminal (its local
+   * flags, echo among them, come last and may arrive after the shell has exited), and returns them.
+   */
+  const afterExit = async (timeoutMs = 10_000) => {
+    const report = () => raw.slice(Math.max(0, raw.indexOf('EXIT=')));
+    await waitFor(
+      () => raw.includes('EXIT=') && /(^|\s)-?icanon\s[\s\S]*(^|\s)-?echo(\s|$)/m.test(report()),
+      'the exit and the terminal report',
+      timeoutMs,
+    );
+    await waitForExit(timeoutMs);
+    return { code: Number(/EXIT=(\d+)/.exec(raw)?.[1]), stty: report() };
+  };
   return {
     child,
     env,
     screen,
+    afterExit,
     raw: () => raw,
     waitFor,
     waitForText,
