@@ -1,11 +1,13 @@
 /**
  * Limits on what comes in: `serve` refuses a body over 1 MB with 413 without reading the rest, `--key-stdin`
- * reads at most 64 KB of a runaway pipe, and `check` answers a signal with its JSON line and the signal's
- * exit code.
+ * reads at most 64 KB of a runaway pipe, `check` answers a signal with its JSON line and the signal's exit
+ * code, and its time limit holds whatever the garbage collector does.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { connect } from 'node:net';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { contentFor, fill } from '../src/content/content.js';
 import { type DemoServer, startDemoServer } from '../src/demo/server.js';
 import { baseEnv, CLI } from './helpers/cli.js';
 
@@ -174,4 +176,35 @@ describe('check and signals', () => {
     expect(stdout.trimEnd().split('\n')).toHaveLength(1);
     expect(JSON.parse(stdout)).toMatchObject({ ok: false, kind: 'interrupted', exitCode: code });
   });
+});
+
+describe('the time limit under garbage collection', () => {
+  it.each(['slow', 'stall-body'] as const)(
+    '%s: ends at --timeout, named as the time limit, even when the collector runs all the time',
+    async (scenario) => {
+      const server = await startDemoServer({ scenario });
+      servers.push(server);
+      // Every few milliseconds a full collection: a time limit held only weakly would be lost.
+      const check = spawn(
+        process.execPath,
+        [
+          '--expose-gc',
+          '--import',
+          join(import.meta.dirname, 'fixtures/gc-often.mjs'),
+          CLI,
+          'check',
+          '--json',
+          '--timeout',
+          '1',
+          '--base-url',
+          server.baseUrl,
+        ],
+        { env: baseEnv({ OPENAI_API_KEY: KEY }) },
+      );
+      children.push(check);
+      const report = JSON.parse((await ended(check)).stdout);
+      expect(report).toMatchObject({ kind: 'network', exitCode: 6 });
+      expect(report.error.message).toContain(fill(contentFor('en').details.timeout, { seconds: 1 }));
+    },
+  );
 });

@@ -174,7 +174,18 @@ export function openSession(config: SessionConfig): Session {
         diagnosis: { kind: 'network', status: null, code: null, serverMessage: null, detail: 'timeout' },
       };
     }
-    const signal = AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs)]);
+    // The time limit is a timer this exchange holds, not AbortSignal.timeout(): inside AbortSignal.any()
+    // Node can collect a timeout signal before it fires (nodejs/node#57736), and the stall then ends a
+    // second late by undici's own timeouts, named as the wrong failure.
+    const limit = new AbortController();
+    const timer = setTimeout(
+      () => limit.abort(new DOMException('The time limit was reached', 'TimeoutError')),
+      options.timeoutMs,
+    );
+    const cancel = () => limit.abort(options.signal.reason);
+    if (options.signal.aborted) cancel();
+    else options.signal.addEventListener('abort', cancel, { once: true });
+    const signal = limit.signal;
     const started = performance.now();
     trace(`→ ${method} ${shownUrl(url)}${proxy ? ` (via proxy ${maskUrlPassword(proxy)})` : ''}`);
     trace(`→ authorization: Bearer ${maskKey(config.key)}`);
@@ -215,6 +226,9 @@ export function openSession(config: SessionConfig): Session {
           ...(wire.detail === 'unexpected' ? { detailVars: { message } } : {}),
         },
       };
+    } finally {
+      clearTimeout(timer);
+      options.signal.removeEventListener('abort', cancel);
     }
   }
 
