@@ -26,7 +26,11 @@ async function runAt(step: StepId, args: readonly string[] = ['--demo']) {
   const run = start([...args], { env: { XDG_CONFIG_HOME: config }, rows: 40 });
   await run.waitForText(`Continue at step ${index + 1}`);
   run.write(enter);
-  await run.waitForText(`${index + 1}/14`);
+  // The offer itself says "step N/14": wait for the step's own screen, or keys meant for it reach the offer.
+  await run.waitFor(
+    (screen) => screen.startsWith(`${index + 1}/14 `) && !screen.includes('Continue at step'),
+    `step ${index + 1}`,
+  );
   /** The saved answers, once they pass a check (saving runs after the screen changes). */
   const savedAnswers = async (check: (answers: Record<string, unknown>) => boolean) => {
     let answers: Record<string, unknown> = {};
