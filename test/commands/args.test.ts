@@ -297,7 +297,7 @@ describe('an unusable environment for check', () => {
       const parsed = parseCommandLine(['check', '--json'], { ...env, [name]: 'not a url' });
       expect(parsed).toMatchObject({ kind: 'usage-error', json: true, command: 'check' });
       expect(message(parsed)).toBe(
-        `${name} is not a proxy URL that can be used: give one like http://proxy.example.com:8080, or unset it.`,
+        `${name} is not a proxy URL that can be used: give one like http://proxy.example.com:8080, or unset it`,
       );
     },
   );
