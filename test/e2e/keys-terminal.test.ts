@@ -114,4 +114,16 @@ describe('keys sent in one write, in a real terminal', () => {
     run.write(PTY_KEYS.escape);
     await run.waitForText('7/14');
   });
+
+  it('Ctrl with function keys (Ctrl+F1, Ctrl+F12, a made-up one) does nothing; the next Enter still acts', async () => {
+    const run = start(['--demo'], { sttyAfter: true });
+    await run.waitForText('1/14');
+    // Ink 6.8 alone would throw on each of these: the wizard ended with an internal error.
+    run.write('\u001b[1;5P\u001b[24;5~\u001b[5w');
+    run.write(enter);
+    await run.waitForText('2/14');
+    run.write('q');
+    const { code } = await run.afterExit();
+    expect(code).toBe(0);
+  });
 });
