@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contentFor, fill } from '../src/content/content.js';
 import { type DemoServer, startDemoServer } from '../src/demo/server.js';
-import { baseEnv, CLI } from './helpers/cli.js';
+import { startAnswerServer } from './helpers/answer-server.js';
+import { modelsOk, toWire } from './helpers/answers.js';
+import { baseEnv, CLI, runCli } from './helpers/cli.js';
 
 const KEY = 'sk-proj-FAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfake0123456789WXYZ';
 const MB = 1024 * 1024;
@@ -207,4 +209,25 @@ describe('the time limit under garbage collection', () => {
       expect(report.error.message).toContain(fill(contentFor('en').details.timeout, { seconds: 1 }));
     },
   );
+});
+
+describe('an answer that breaks the HTTP client', () => {
+  it('101 Switching Protocols to the chat call: check ends at once, exit 6, one JSON line', async () => {
+    // undici fails an invariant here; in the bundle, Node's message for it once took many seconds at full CPU.
+    const server = await startAnswerServer([
+      toWire(modelsOk),
+      toWire({ ...modelsOk, statusLine: 'HTTP/1.1 101 Switching Protocols', body: '' }),
+    ]);
+    try {
+      const result = await runCli(['check', '--json', '--base-url', server.baseUrl], {
+        env: baseEnv({ OPENAI_API_KEY: KEY }),
+        timeoutMs: 8000,
+      });
+      expect(result.code).toBe(6);
+      expect(result.stdout.trimEnd().split('\n')).toHaveLength(1);
+      expect(JSON.parse(result.stdout)).toMatchObject({ kind: 'network', exitCode: 6 });
+    } finally {
+      await server.close();
+    }
+  });
 });

@@ -231,7 +231,7 @@ export type AnswerSpec = {
 };
 
 const status = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom(200, 200, 200, 400, 401, 403, 404, 429, 500, 502, 503) },
+  { weight: 6, arbitrary: fc.constantFrom(200, 200, 200, 101, 400, 401, 403, 404, 429, 500, 502, 503) },
   { weight: 2, arbitrary: fc.integer({ min: 100, max: 599 }) },
 );
 const statusLine = fc.oneof(
