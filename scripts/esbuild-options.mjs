@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const empty = fileURLToPath(new URL('./empty-module.js', import.meta.url));
+const assertLite = fileURLToPath(new URL('./assert-lite.cjs', import.meta.url));
 const fastStringWidth = fileURLToPath(new URL('../src/vendor/fast-string-width.ts', import.meta.url));
 
 /** Options for an ESM bundle for Node 20: production React, no devtools, CommonJS `require` available. */
@@ -77,6 +78,16 @@ export function bundleOptions() {
         setup(builder) {
           builder.onResolve({ filter: /^string-width$/ }, (args) =>
             args.importer === fastStringWidth ? undefined : { path: fastStringWidth },
+          );
+        },
+      },
+      {
+        // undici's assert(value) without a message makes Node parse the calling file for the message: in
+        // this bundle, seconds of acorn at full CPU (scripts/assert-lite.cjs says why).
+        name: 'undici-assert',
+        setup(builder) {
+          builder.onResolve({ filter: /^(node:)?assert$/ }, (args) =>
+            args.importer.includes('node_modules/undici/') ? { path: assertLite } : undefined,
           );
         },
       },

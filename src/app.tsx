@@ -44,6 +44,8 @@ type Props = {
   readonly teamOffer?: TeamOffer;
   /** --lang was given: a team file's language does not replace it. */
   readonly languageFixed?: boolean;
+  /** The key to resume with past the api-key step (OPENAI_API_KEY, checked): in memory only, never saved. */
+  readonly initialKey?: string;
   readonly onExit: (result: ExitResult) => void;
 };
 
@@ -61,6 +63,7 @@ export function App({
   resumeFrom,
   teamOffer: firstTeamOffer,
   languageFixed = false,
+  initialKey,
   onExit,
 }: Props) {
   const { exit } = useApp();
@@ -71,8 +74,9 @@ export function App({
   // The team file in use: named, agreed to before, or agreed to on the first screen.
   const [team, setTeam] = useState(services.team);
   // The key lives here, in memory, for this run only: never in the reducer's state, never saved.
-  const [apiKey, setApiKey] = useState<string | undefined>();
+  const [apiKey, setApiKey] = useState<string | undefined>(initialKey);
   const { columns, rows } = useTerminalSize();
+  const tooSmall = columns < MIN_COLUMNS || (rows !== undefined && rows < MIN_ROWS);
   const content = contentFor(state.locale);
   const step = flowStepAt(state.flow, state.index);
   const stateRef = useRef(state);
@@ -137,6 +141,11 @@ export function App({
       held.current.push({ input, key });
       return;
     }
+    // Too small to draw: no screen is there to take keys, and q still quits (CLI.md).
+    if (tooSmall) {
+      if (input === 'q') quit();
+      return;
+    }
     // Who takes the key is decided before any handler runs: one key must not act twice, once on the phase it
     // ends and again on the phase it starts.
     const takers = [...listeners].filter((listener) => listener.current.isActive());
@@ -190,7 +199,7 @@ export function App({
   };
 
   const uiOptions: UiOptions = { ...ui, columns, rows: rows ?? 24 };
-  if (columns < MIN_COLUMNS || (rows !== undefined && rows < MIN_ROWS)) {
+  if (tooSmall) {
     return (
       <UiContext.Provider value={uiOptions}>
         <Text wrap="wrap">{fill(content.ui.tooSmall, { cols: columns, rows: rows ?? '?' })}</Text>

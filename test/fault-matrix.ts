@@ -360,6 +360,15 @@ export const FAULT_ROWS: readonly FaultRow[] = [
     timeout: 1,
   },
   {
+    name: 'a stream that never ends, as fast as it is read',
+    produce: { scenario: 'endless-stream' },
+    kind: 'bad-response',
+    exitCode: 6,
+    step: null,
+    retryable: true,
+    detail: 'tooLarge',
+  },
+  {
     name: 'a reset in the middle of the body',
     produce: { scenario: 'reset' },
     kind: 'network',

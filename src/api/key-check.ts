@@ -95,3 +95,10 @@ export function keyFromInput(text: string): string | undefined {
   }
   return key;
 }
+
+/** The key as it would be sent, when it passes the local checks; else undefined. */
+export function usableKey(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const checked = checkKey(raw);
+  return checked.ok ? checked.key : undefined;
+}

@@ -4,7 +4,7 @@
  * of undici so that the wizard can load it before the test call.
  */
 
-/** The proxy variables, in the order undici's EnvHttpProxyAgent reads them (lower case wins). */
+/** The proxy variables, in the order they are read (lower case wins, as in curl). */
 export const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'] as const;
 
 /** A setting from the environment that cannot be used; `variable` names it for the user. */

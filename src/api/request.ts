@@ -1,4 +1,7 @@
 /** The guide's test request: exactly the blog post's curl body, plus streaming when the tool sends it. */
+import { cleanText } from '../text/sanitize.js';
+import { maskSecrets } from '../text/secrets.js';
+import { shellQuote, shellWord } from '../text/shell-quote.js';
 
 /** The API root when nothing else is said. */
 export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
@@ -22,38 +25,77 @@ export function endpoint(baseUrl: string, path: '/models' | '/chat/completions')
   return `${baseUrl.replace(/\/+$/, '')}${path}`;
 }
 
+// What a URL's password is written as wherever a URL is shown.
+const PASSWORD_MASK = '****';
+
+/**
+ * A URL as it may be shown (the curl command, the --debug trace): as the HTTP client reads it, so that
+ * control characters, spaces and non-ASCII are percent-encoded and the host is in ASCII, with its password
+ * masked and anything shaped like a key masked.
+ */
+export function shownUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = PASSWORD_MASK;
+    return maskSecrets(parsed.href);
+  } catch {
+    // Not a URL (nothing checked it): still nothing a terminal acts on, and no password.
+    return maskSecrets(cleanText(url).replace(/(\/\/[^\s:/@]*):[^\s@/]*@/, `$1:${PASSWORD_MASK}@`));
+  }
+}
+
+// Characters JSON.stringify leaves as they are that a terminal may act on or hide: C1 controls, DEL, Unicode
+// format characters (bidirectional overrides, zero-width), line and paragraph separators.
+const UNSHOWABLE = /[\u007f-\u009f\u2028\u2029\p{Cf}]/gu;
+
+/** JSON text in which every character a terminal could act on is written as a \u escape: the same value. */
+function jsonText(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(UNSHOWABLE, (char) =>
+    Array.from(
+      { length: char.length },
+      (_, i) => `\\u${char.charCodeAt(i).toString(16).padStart(4, '0')}`,
+    ).join(''),
+  );
+}
+
 /**
  * The curl command equivalent to what is sent, laid out like the guide's, with `$OPENAI_API_KEY` where the
- * key goes. Lines end in ` \` so the whole block pastes as one command.
+ * key goes. Lines end in ` \` so the whole block pastes as one command. Safe to paste whatever the URL and
+ * model hold: the URL is quoted for the shell (in double quotes, as in the guide, when it is ordinary) with
+ * its password masked, and the body is single-quoted.
  */
 export function curlCommand(baseUrl: string, model: string, stream: boolean): string {
-  const body = JSON.stringify(chatBody(model, stream), null, 4)
+  const body = jsonText(chatBody(model, stream), 4)
     .split('\n')
     .map((line, index) => (index === 0 ? line : `    ${line}`))
     .join('\n');
   return [
-    `curl ${stream ? '-N ' : ''}"${endpoint(baseUrl, '/chat/completions')}" \\`,
+    `curl ${stream ? '-N ' : ''}${shellWord(shownUrl(endpoint(baseUrl, '/chat/completions')))} \\`,
     '    -H "Content-Type: application/json" \\',
     '    -H "Authorization: Bearer $OPENAI_API_KEY" \\',
-    `    -d '${body}'`,
+    `    -d ${shellQuote(body)}`,
   ].join('\n');
 }
 
 /**
- * The same command in ten short lines, for screens: every line fits 80 columns, so the terminal never
- * breaks one (a break inside the JSON string would not paste back).
+ * The same command in ten short lines, for screens: every line fits 80 columns when the URL and model are
+ * of ordinary length, so the terminal never breaks one (a break inside the JSON string would not paste
+ * back). Quoted for the shell as curlCommand is.
  */
 export function curlCommandCompact(baseUrl: string, model: string): string {
   const [system, user] = TEST_MESSAGES;
-  return [
-    `curl -N "${endpoint(baseUrl, '/chat/completions')}" \\`,
-    '  -H "Content-Type: application/json" \\',
-    '  -H "Authorization: Bearer $OPENAI_API_KEY" \\',
-    `  -d '{"model": ${JSON.stringify(model)}, "stream": true,`,
+  const body = [
+    `{"model": ${jsonText(model)}, "stream": true,`,
     '       "stream_options": {"include_usage": true},',
     '       "messages": [',
-    `         {"role": "system", "content": ${JSON.stringify(system.content)}},`,
+    `         {"role": "system", "content": ${jsonText(system.content)}},`,
     '         {"role": "user",',
-    `          "content": ${JSON.stringify(user.content)}}]}'`,
+    `          "content": ${jsonText(user.content)}}]}`,
+  ].join('\n');
+  return [
+    `curl -N ${shellWord(shownUrl(endpoint(baseUrl, '/chat/completions')))} \\`,
+    '  -H "Content-Type: application/json" \\',
+    '  -H "Authorization: Bearer $OPENAI_API_KEY" \\',
+    `  -d ${shellQuote(body)}`,
   ].join('\n');
 }

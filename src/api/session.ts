@@ -20,7 +20,7 @@ import {
 } from './edge.js';
 import type { Diagnosis } from './outcomes.js';
 import { costUsd } from './prices.js';
-import { chatBody, endpoint } from './request.js';
+import { chatBody, endpoint, shownUrl } from './request.js';
 import { createSseParser } from './sse.js';
 import {
   createDispatcher,
@@ -148,7 +148,10 @@ function shownSoFar(raw: string, secrets: readonly string[]): string {
 export function openSession(config: SessionConfig): Session {
   const dispatcher = createDispatcher(config.baseUrl, config.transport);
   const proxy = proxyFor(config.baseUrl, config.transport.env);
-  const secrets = [config.key, urlPassword(proxy)].filter((s): s is string => Boolean(s));
+  // A password in the base URL is masked like the proxy's, wherever a message might repeat the URL.
+  const secrets = [config.key, urlPassword(proxy), urlPassword(config.baseUrl)].filter((s): s is string =>
+    Boolean(s),
+  );
   const trace = (line: string) => config.debug?.(maskSecrets(cleanText(line), secrets));
 
   const headers: Record<string, string> = {
@@ -175,9 +178,20 @@ export function openSession(config: SessionConfig): Session {
         diagnosis: { kind: 'network', status: null, code: null, serverMessage: null, detail: 'timeout' },
       };
     }
-    const signal = AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs)]);
+    // The time limit is a timer this exchange holds, not AbortSignal.timeout(): inside AbortSignal.any()
+    // Node can collect a timeout signal before it fires (nodejs/node#57736), and the stall then ends a
+    // second late by undici's own timeouts, named as the wrong failure.
+    const limit = new AbortController();
+    const timer = setTimeout(
+      () => limit.abort(new DOMException('The time limit was reached', 'TimeoutError')),
+      options.timeoutMs,
+    );
+    const cancel = () => limit.abort(options.signal.reason);
+    if (options.signal.aborted) cancel();
+    else options.signal.addEventListener('abort', cancel, { once: true });
+    const signal = limit.signal;
     const started = performance.now();
-    trace(`→ ${method} ${url}${proxy ? ` (via proxy ${maskUrlPassword(proxy)})` : ''}`);
+    trace(`→ ${method} ${shownUrl(url)}${proxy ? ` (via proxy ${maskUrlPassword(proxy)})` : ''}`);
     trace(`→ authorization: Bearer ${maskKey(config.key)}`);
     try {
       const response = await send(dispatcher, {
@@ -216,6 +230,9 @@ export function openSession(config: SessionConfig): Session {
           ...(wire.detail === 'unexpected' ? { detailVars: { message } } : {}),
         },
       };
+    } finally {
+      clearTimeout(timer);
+      options.signal.removeEventListener('abort', cancel);
     }
   }
 

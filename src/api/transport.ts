@@ -9,7 +9,7 @@ import type { Dispatcher as DispatcherTypes } from 'undici';
 import { isLoopbackHost } from './base-url.js';
 import type { DetailKey } from './outcomes.js';
 import { exemptFromProxy, SettingsError, unusableProxyVariable } from './proxy-env.js';
-import { Agent, type Dispatcher, EnvHttpProxyAgent } from './undici-core.js';
+import { Agent, type Dispatcher, ProxyAgent } from './undici-core.js';
 
 /** The largest body read, decoded: 1 MB. */
 export const BODY_CAP = 1024 * 1024;
@@ -27,7 +27,9 @@ export type TransportOptions = {
 
 /**
  * One dispatcher for all requests of a check, so both share a connection. Close it when done. Throws a
- * SettingsError when a proxy variable is unusable.
+ * SettingsError when a proxy variable is unusable. Whether to go through a proxy is decided here, once, by
+ * proxyFor: the --debug trace names the proxy from the same function, so it cannot say "via proxy" for a
+ * request that went direct, or the other way round.
  */
 export function createDispatcher(baseUrl: string, options: TransportOptions): Dispatcher {
   const connect = {
@@ -39,20 +41,22 @@ export function createDispatcher(baseUrl: string, options: TransportOptions): Di
   const host = new URL(baseUrl).hostname;
   // Loopback never goes through a proxy, so --demo works behind a corporate proxy.
   if (isLoopbackHost(host)) return new Agent(agentOptions);
-  const env = options.env;
-  const unusable = unusableProxyVariable(env);
+  const unusable = unusableProxyVariable(options.env);
   if (unusable) throw new SettingsError(unusable);
-  return new EnvHttpProxyAgent({
+  const proxy = proxyFor(baseUrl, options.env);
+  if (!proxy) return new Agent(agentOptions);
+  return new ProxyAgent({
     ...agentOptions,
+    uri: proxy,
     // Through a proxy, the TLS to the API runs inside the tunnel and takes its options from requestTls.
     ...(options.ca ? { requestTls: { ca: options.ca } } : {}),
-    httpProxy: env.http_proxy ?? env.HTTP_PROXY ?? '',
-    httpsProxy: env.https_proxy ?? env.HTTPS_PROXY ?? '',
-    noProxy: env.no_proxy ?? env.NO_PROXY ?? '',
   });
 }
 
-/** The proxy URL a request to `baseUrl` would use (none for loopback or a NO_PROXY host), for the trace. */
+/**
+ * The proxy URL a request to `baseUrl` uses (none for loopback or a NO_PROXY host), as curl reads the
+ * variables: lower case first, and a variable set but empty counts as not set.
+ */
 export function proxyFor(baseUrl: string, env: NodeJS.ProcessEnv): string | undefined {
   const url = new URL(baseUrl);
   if (isLoopbackHost(url.hostname)) return undefined;

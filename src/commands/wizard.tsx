@@ -2,6 +2,7 @@
 import { tmpdir } from 'node:os';
 import { render, renderToString } from 'ink';
 import { DEFAULT_POLICY } from '../api/call-machine.js';
+import { usableKey } from '../api/key-check.js';
 import { DEFAULT_BASE_URL } from '../api/request.js';
 import { App, type AppServices, type ExitResult } from '../app.js';
 import type { TeamInUse } from '../app-services.js';
@@ -123,11 +124,13 @@ export async function runWizard(
   // Language: --lang, else the one saved with progress, else the team file's, else the environment's (CLI.md).
   const locale = flags.langFromFlag ? flags.lang : (saved?.locale ?? team?.file.language ?? flags.lang);
   let resumeFrom: Pick<WizardState, 'index' | 'reached' | 'answers'> | undefined;
+  let initialKey: string | undefined;
   let canSave = true;
   // Saved progress is offered on the guide this run walks; a step that guide does not have is not offered.
-  // The key is never saved: a run that stopped at the test call starts again at the key.
   if (saved) {
-    resumeFrom = resumeOn(flow, saved, flags.demo || Boolean(env.OPENAI_API_KEY));
+    const point = resumeOn(flow, saved, usableKey(flags.demo ? PRACTICE_KEY : env.OPENAI_API_KEY));
+    resumeFrom = point?.resumeFrom;
+    initialKey = point?.initialKey;
   } else if (loaded.kind === 'corrupt') {
     startNotice = fill(content.ui.storeNote.corrupt, { reason: loaded.reason });
   } else if (loaded.kind === 'foreign') {
@@ -259,6 +262,7 @@ export async function runWizard(
       languageFixed={Boolean(flags.langFromFlag || saved)}
       startNotice={[startNotice, traceNotice].filter(Boolean).join('\n') || undefined}
       resumeFrom={resumeFrom}
+      initialKey={initialKey}
       onExit={(value) => {
         result = value;
       }}

@@ -20,7 +20,7 @@ export function ProgressBar({ number, total, name, template }: Props) {
   const label = fill(template, { n: number, total, name });
   if (screenReader) return <Text aria-role="progressbar">{label}</Text>;
   const width = Math.max(0, Math.min(28, columns - stringWidth(label) - 4));
-  const filled = Math.round((width * number) / total);
+  const filled = Math.min(width, Math.max(0, Math.round((width * number) / Math.max(1, total))));
   const bar = '━'.repeat(filled) + '░'.repeat(width - filled);
   return (
     <Box>

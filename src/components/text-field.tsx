@@ -1,5 +1,6 @@
 import type { Key } from 'ink';
 import { Text } from 'ink';
+import { maskKey } from '../text/secrets.js';
 import type { TextFieldAction, TextFieldState } from '../wizard/text-field.js';
 import { theme } from './theme.js';
 import { useUi } from './ui-options.js';
@@ -19,6 +20,9 @@ export function keyToEdit(input: string, key: Partial<Key>): TextFieldAction | u
   return input ? { type: 'insert', text: input } : undefined;
 }
 
+// An OpenAI-style key anywhere in a field's text.
+const KEY_SHAPED = /sk-[A-Za-z0-9_-]{12,}/g;
+
 type Props = {
   /** What the field asks for, drawn before it. */
   readonly label: string;
@@ -30,6 +34,18 @@ type Props = {
 /** A one-line field with a visible cursor. */
 export function TextField({ label, state, focused }: Props) {
   const { screenReader } = useUi();
+  // A key pasted into the wrong field (an amount) is shown masked, as it is everywhere else; in a field,
+  // even glued to what was there before it.
+  const masked = state.value.replace(KEY_SHAPED, (found) => maskKey(found));
+  if (masked !== state.value) {
+    return (
+      <Text wrap="wrap">
+        <Text>{label}</Text>
+        <Text {...theme.field}>{masked}</Text>
+        {focused && !screenReader ? <Text {...theme.cursor}> </Text> : null}
+      </Text>
+    );
+  }
   const chars = [...state.value];
   const before = chars.slice(0, state.cursor).join('');
   const at = chars[state.cursor] ?? ' ';

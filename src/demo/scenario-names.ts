@@ -47,6 +47,7 @@ export const SCENARIOS = [
   'verification',
   'free-tier',
   'hostile-fields',
+  'endless-stream',
 ] as const;
 
 /** How the practice server answers. */

@@ -221,19 +221,34 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     for await (const part of req) {
       size += (part as Buffer).length;
       if (size > BODY_LIMIT) {
-        res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
-        res.end(
-          JSON.stringify({
-            error: {
-              message: 'Request body over 1 MB',
-              type: 'invalid_request_error',
-              param: null,
-              code: 'request_too_large',
-            },
-          }),
-        );
+        const refusal = JSON.stringify({
+          error: {
+            message: 'Request body over 1 MB',
+            type: 'invalid_request_error',
+            param: null,
+            code: 'request_too_large',
+          },
+        });
+        res.writeHead(413, {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(refusal),
+          connection: 'close',
+        });
+        // Written but not ended: ending would close the connection at once, and closing with the client's
+        // bytes unread resets it, which can throw away the 413 before the client reads it. Nothing more is
+        // read (the client's sending stalls), and the connection closes when the client closes it, or
+        // after a second.
+        res.write(refusal);
+        log(413);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, 1000);
+          req.socket.once('close', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
         req.destroy();
-        return log(413);
+        return;
       }
       chunks.push(part as Buffer);
     }
@@ -446,6 +461,31 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
         res.writeHead(200, apiHeaders('application/json'));
         res.end(`{"padding":"${'x'.repeat(1_100_000)}"}`);
         return log(200);
+      }
+      case 'endless-stream': {
+        // A relay gone wrong: the answer never ends, and comes as fast as the client reads it, a thousand
+        // characters of reply in each event. Written in batches, waiting for the socket to drain, so the
+        // server itself stays small.
+        const words = 'again and '.repeat(100);
+        const piece = stream ? chunk(request.model, { content: words }, null) : words;
+        const batch = piece.repeat(Math.ceil(16_384 / piece.length));
+        res.writeHead(200, apiHeaders(stream ? 'text/event-stream; charset=utf-8' : 'application/json'));
+        log(200);
+        if (!stream) res.write('{"padding":"');
+        const drained = () =>
+          new Promise<void>((resolve) => {
+            const done = () => {
+              res.off('drain', done);
+              res.off('close', done);
+              resolve();
+            };
+            res.on('drain', done);
+            res.on('close', done);
+          });
+        while (!res.destroyed && !res.writableEnded) {
+          if (!res.write(batch)) await drained();
+        }
+        return;
       }
       case 'gzip': {
         const body = gzipSync(Buffer.from(JSON.stringify(completion(request.model))));

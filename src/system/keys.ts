@@ -203,11 +203,28 @@ export function createKeySplitter(): KeySplitter {
 /** The Esc key as the kitty keyboard protocol writes it: a complete sequence, unlike a bare ESC. */
 const KITTY_ESCAPE = '\u001b[27u';
 
+// A legacy CSI or SS3 key with a modifier parameter, in the shapes Ink 6.8's keypress parser reads.
+const MODIFIED_KEY = /^\u001b+(?:O|N|\[|\[\[)(?:\d+;(\d+)[~^$]|(?:1;)?(\d+)[a-zA-Z])$/;
+// The keys the wizard reads that may come with Ctrl held: arrows, Home, End, Insert, Delete, PgUp, PgDn.
+const READ_WITH_CTRL = /^\u001b(?:\[|O)(?:1;)?\d*[ABCDHF]$|^\u001b\[[1-8];\d+~$/;
+
+/**
+ * Whether Ink 6.8 would throw on this key: it reads a legacy sequence whose modifier has the Ctrl bit and
+ * whose final it has no name for (Ctrl+F1 is ESC [ 1 ; 5 P) as a key named undefined, and its useInput
+ * then fails on the name (a crash on a keypress). The wizard binds no such key, so these are dropped.
+ */
+function breaksInk(sequence: string): boolean {
+  const match = MODIFIED_KEY.exec(sequence);
+  const modifier = Number(match?.[1] ?? match?.[2] ?? 1) - 1;
+  return (modifier & 4) !== 0 && !READ_WITH_CTRL.test(sequence);
+}
+
 /**
  * A key event as one read for Ink 6.8, which parses each read again: it must come out as exactly this
  * one event. Ink's parser holds a bare ESC back and joins it with the next read, so a lone Esc goes as
  * the kitty protocol's Esc, which Ink's keypress parser reads as `key.escape` (test/system/key-reader).
- * LF (Ctrl+J, or a newline pasted without brackets) is Enter. A paste loses any ESC, so that Ink cannot
+ * LF (Ctrl+J, or a newline pasted without brackets) is Enter. A Ctrl+function key Ink would throw on is
+ * dropped (breaksInk). A paste loses any ESC, so that Ink cannot
  * read a key into it, and is dropped when nothing printable is left: a pasted lone newline is not Enter.
  * Returns undefined when nothing is to be read.
  */
@@ -215,6 +232,7 @@ export function forInk(piece: KeyPiece): string | undefined {
   if (piece.kind === 'text') return piece.text;
   if (piece.kind === 'key') {
     if (piece.sequence === ESC) return KITTY_ESCAPE;
+    if (breaksInk(piece.sequence)) return undefined;
     return piece.sequence === '\n' ? '\r' : piece.sequence;
   }
   const text = piece.text.replace(/[\u001b\u009b]/g, '');

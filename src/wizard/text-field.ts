@@ -26,9 +26,12 @@ function chars(value: string): string[] {
   return [...value];
 }
 
-/** Removes terminal control characters (and the ESC-less bracketed-paste markers Ink 6 passes on). */
+/**
+ * Removes terminal control characters and Unicode format characters (a bidirectional override typed or
+ * pasted would reorder what the screen shows), and the ESC-less bracketed-paste markers Ink 6 passes on.
+ */
 export function stripControl(text: string): string {
-  return text.replace(/\u001b\[20[01]~|\[20[01]~/g, '').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+  return text.replace(/\u001b\[20[01]~|\[20[01]~/g, '').replace(/[\u0000-\u001f\u007f-\u009f]|\p{Cf}/gu, '');
 }
 
 /** The field reducer. */

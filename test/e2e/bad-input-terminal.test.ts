@@ -24,9 +24,8 @@ describe('Ctrl+C on every screen', () => {
       }
       await run.waitForText(`${n}/14`);
       run.write(PTY_KEYS.ctrlC);
-      await run.waitForText('EXIT=130');
-      await run.waitForExit();
-      const after = run.raw().slice(run.raw().indexOf('EXIT=130'));
+      const { code, stty: after } = await run.afterExit();
+      expect(code).toBe(130);
       expect(after).toMatch(/(^|\s)echo(\s|$)/m);
       expect(after).toMatch(/(^|\s)icanon(\s|$)/m);
       expect(cursorShown(run.raw())).toBe(true);
@@ -41,6 +40,18 @@ describe('a terminal smaller than 40×15', () => {
     await run.waitForText('This terminal is 36×12');
     run.resize(80, 24);
     await run.waitForText('1/14 Welcome');
+  });
+
+  it('q quits there: exit 0, progress kept, the terminal given back', async () => {
+    const run = start([], { cols: 36, rows: 12, sttyAfter: true });
+    await run.waitForText('This terminal is 36×12');
+    run.write('q');
+    const { code, stty: after } = await run.afterExit();
+    expect(code).toBe(0);
+    expect(after).toMatch(/(^|\s)echo(\s|$)/m);
+    expect(after).toMatch(/(^|\s)icanon(\s|$)/m);
+    expect(cursorShown(run.raw())).toBe(true);
+    expect(run.raw()).toContain('Progress saved at step 1/14');
   });
 });
 

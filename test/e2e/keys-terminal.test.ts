@@ -26,7 +26,11 @@ async function runAt(step: StepId, args: readonly string[] = ['--demo']) {
   const run = start([...args], { env: { XDG_CONFIG_HOME: config }, rows: 40 });
   await run.waitForText(`Continue at step ${index + 1}`);
   run.write(enter);
-  await run.waitForText(`${index + 1}/14`);
+  // The offer itself says "step N/14": wait for the step's own screen, or keys meant for it reach the offer.
+  await run.waitFor(
+    (screen) => screen.startsWith(`${index + 1}/14 `) && !screen.includes('Continue at step'),
+    `step ${index + 1}`,
+  );
   /** The saved answers, once they pass a check (saving runs after the screen changes). */
   const savedAnswers = async (check: (answers: Record<string, unknown>) => boolean) => {
     let answers: Record<string, unknown> = {};
@@ -109,5 +113,17 @@ describe('keys sent in one write, in a real terminal', () => {
     await run.waitForText('$10');
     run.write(PTY_KEYS.escape);
     await run.waitForText('7/14');
+  });
+
+  it('Ctrl with function keys (Ctrl+F1, Ctrl+F12, a made-up one) does nothing; the next Enter still acts', async () => {
+    const run = start(['--demo'], { sttyAfter: true });
+    await run.waitForText('1/14');
+    // Ink 6.8 alone would throw on each of these: the wizard ended with an internal error.
+    run.write('\u001b[1;5P\u001b[24;5~\u001b[5w');
+    run.write(enter);
+    await run.waitForText('2/14');
+    run.write('q');
+    const { code } = await run.afterExit();
+    expect(code).toBe(0);
   });
 });

@@ -82,10 +82,9 @@ describe('in a real terminal', () => {
       }
       run.write(PTY_KEYS.ctrlC);
       const after = await run.waitForText('EXIT=130');
-      await run.waitForExit();
+      const { stty } = await run.afterExit();
       // The terminal is usable: cursor shown, echo and line editing back on.
       expect(cursorShown(run.raw())).toBe(true);
-      const stty = run.raw().slice(run.raw().indexOf('EXIT=130'));
       expect(stty).toMatch(/(^|\s)echo(\s|$)/m);
       expect(stty).toMatch(/(^|\s)icanon(\s|$)/m);
       expect(after).toContain(`Interrupted. Progress saved at step ${stopAt}/14.`);
@@ -107,10 +106,9 @@ describe('in a real terminal', () => {
     // The shell's child is the CLI: signal it through the shell's process group.
     const { execSync } = await import('node:child_process');
     execSync(`pkill -TERM -P ${run.child.pid} -f dist/cli.js`);
-    await run.waitForText('EXIT=143');
-    await run.waitForExit();
+    const { code, stty } = await run.afterExit();
+    expect(code).toBe(143);
     expect(cursorShown(run.raw())).toBe(true);
-    const stty = run.raw().slice(run.raw().indexOf('EXIT=143'));
     expect(stty).toMatch(/(^|\s)echo(\s|$)/m);
   });
 });

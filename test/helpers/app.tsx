@@ -19,6 +19,8 @@ export type AppOptions = RenderOptions & {
   color?: boolean;
   services?: AppServices;
   resumeFrom?: Pick<WizardState, 'index' | 'reached' | 'answers'>;
+  /** The key a resume past the api-key step starts with. */
+  initialKey?: string;
   startNotice?: string;
   /** A team file found and not agreed to, or one that cannot be used: asked about first. */
   teamOffer?: TeamOffer;
@@ -38,6 +40,7 @@ export function renderApp(options: AppOptions = {}) {
       }}
       services={options.services}
       resumeFrom={options.resumeFrom}
+      initialKey={options.initialKey}
       startNotice={options.startNotice}
       {...(options.teamOffer ? { teamOffer: options.teamOffer } : {})}
       onExit={(result) => {

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The built entry. */
-export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+/** The built entry (TOPUP_CLI points the tests at another build, e.g. an older commit's, to see them fail). */
+export const CLI = process.env.TOPUP_CLI ?? fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
 /** What a run printed and how it ended. */
 export type CliResult = {

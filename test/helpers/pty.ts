@@ -53,7 +53,9 @@ export function spawnCli(args: readonly string[], options: PtyOptions = {}) {
     ...(options.cwd ? { cwd: options.cwd } : {}),
   };
   const child = options.sttyAfter
-    ? pty.spawn('/bin/sh', ['-c', `${quoted}; echo "EXIT=$?"; stty -a`], where)
+    ? // The shell traps Ctrl+C (its child still gets it): a Ctrl+C typed just as the CLI ends must not end the
+      // shell before it reports.
+      pty.spawn('/bin/sh', ['-c', `trap : INT; ${quoted}; echo "EXIT=$?"; stty -a`], where)
     : pty.spawn(process.execPath, [...(options.nodeArgs ?? []), CLI, ...args], where);
   const term = new xterm.Terminal({ cols, rows, allowProposedApi: true, scrollback: 200 });
   let raw = '';
@@ -104,6 +106,20 @@ export function spawnCli(args: readonly string[], options: PtyOptions = {}) {
     await new Promise<void>((resolve) => term.write('', resolve));
     return exit;
   };
+  /**
+   * With sttyAfter: waits for the exit line and the whole of stty's report on the terminal (its local
+   * flags, echo among them, come last and may arrive after the shell has exited), and returns them.
+   */
+  const afterExit = async (timeoutMs = 10_000) => {
+    const report = () => raw.slice(Math.max(0, raw.indexOf('EXIT=')));
+    await waitFor(
+      () => raw.includes('EXIT=') && /(^|\s)-?icanon\s[\s\S]*(^|\s)-?echo(\s|$)/m.test(report()),
+      'the exit and the terminal report',
+      timeoutMs,
+    );
+    await waitForExit(timeoutMs);
+    return { code: Number(/EXIT=(\d+)/.exec(raw)?.[1]), stty: report() };
+  };
   return {
     child,
     env,
@@ -112,6 +128,7 @@ export function spawnCli(args: readonly string[], options: PtyOptions = {}) {
     /** Whether the CLI has exited. */
     exited: () => exit !== undefined,
     screen,
+    afterExit,
     raw: () => raw,
     waitFor,
     waitForText,

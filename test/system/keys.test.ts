@@ -240,6 +240,12 @@ describe('a key event as Ink reads it', () => {
     ['a paste loses any ESC', paste('a\u001b[31mb'), 'a[31mb'],
     ['a pasted lone newline is nothing, not Enter', paste('\r'), undefined],
     ['an empty paste is nothing', paste(''), undefined],
+    ['Ctrl+F1, which Ink 6.8 would throw on, is nothing', key('\u001b[1;5P'), undefined],
+    ['Ctrl+F5 is nothing', key('\u001b[15;5~'), undefined],
+    ['a Ctrl sequence nobody sends is nothing', key('\u001b[5w'), undefined],
+    ['Ctrl+Up as it came', key('\u001b[1;5A'), '\u001b[1;5A'],
+    ['Ctrl+PgDn as it came', key('\u001b[6;5~'), '\u001b[6;5~'],
+    ['Shift+F1 as it came (Ink names it)', key('\u001b[1;2P'), '\u001b[1;2P'],
   ])('%s', (_name, piece, expected) => {
     expect(forInk(piece)).toBe(expected);
   });

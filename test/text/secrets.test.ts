@@ -54,3 +54,23 @@ describe('stripTerminalControls', () => {
     expect(safeText('재귀\n함수')).toBe('재귀\n함수');
   });
 });
+
+describe('a secret cut short', () => {
+  it.each([
+    ['its start', `echo: ${SENTINEL.slice(0, 30)} (cut)`, 'echo: sk-proj-… (cut)'],
+    ['its start, glued to a word', `xJ${SENTINEL.slice(0, 20)}`, 'xJsk-proj-…'],
+    ['its end', `tail ${SENTINEL.slice(-20)}.`, 'tail …AbCd.'],
+    [
+      'too little of it to matter',
+      `${SENTINEL.slice(0, 11)} and ${SENTINEL.slice(-11)}`,
+      `${SENTINEL.slice(0, 11)} and ${SENTINEL.slice(-11)}`,
+    ],
+  ])('masks %s', (_name, text, masked) => {
+    expect(maskSecrets(text, [SENTINEL])).toBe(masked);
+  });
+
+  it('masks the whole key and its pieces together', () => {
+    const text = `${SENTINEL} ${SENTINEL.slice(0, 25)} ${SENTINEL}`;
+    expect(maskSecrets(text, [SENTINEL])).toBe('sk-proj-…AbCd sk-proj-… sk-proj-…AbCd');
+  });
+});

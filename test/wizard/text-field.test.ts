@@ -14,3 +14,10 @@ describe('Ctrl+U in a text field', () => {
     expect(textFieldReducer(moved, { type: 'clear' })).toEqual({ value: '', cursor: 0 });
   });
 });
+
+describe('what a field takes', () => {
+  it('drops control and format characters typed or pasted into it', () => {
+    const typed = textFieldReducer(textField(''), { type: 'insert', text: '1\u202e0\u0000\u009b\u200b' });
+    expect(typed.value).toBe('10');
+  });
+});
