@@ -21,6 +21,9 @@ export type CallSetup = {
   readonly overridden: readonly OverriddenVariable[];
   /** A cap on the reply's tokens (a model the team file chose), shown in the curl command too. */
   readonly maxCompletionTokens?: number;
+  /** The organization and project sent with the call (the team file's, else OPENAI_ORG_ID / OPENAI_PROJECT_ID). */
+  readonly organization?: string;
+  readonly project?: string;
 };
 
 export type AppServices = {

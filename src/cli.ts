@@ -204,6 +204,11 @@ async function main(): Promise<number> {
         ascii: flags.ascii,
         baseUrl: call.baseUrl,
         model: call.model,
+        extras: {
+          organization: call.organization,
+          project: call.project,
+          maxTokens: call.maxCompletionTokens,
+        },
         ...(team ? { team } : {}),
       }),
     );

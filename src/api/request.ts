@@ -58,14 +58,42 @@ function jsonText(value: unknown, indent?: number): string {
   );
 }
 
+/** What the test call sends besides the guide's request: the organization and project headers, a token cap. */
+export type CurlExtras = {
+  readonly organization?: string | undefined;
+  readonly project?: string | undefined;
+  readonly maxTokens?: number | undefined;
+};
+
+/** A header argument for curl: in the guide's double quotes when ordinary, else single-quoted. */
+function headerArg(name: string, value: string): string {
+  const shown = maskSecrets(cleanText(value));
+  return shellWord(shown).startsWith('"') ? `"${name}: ${shown}"` : shellQuote(`${name}: ${shown}`);
+}
+
+/** The header lines the call sends besides the guide's two, each ending in ` \`. */
+function extraHeaders(extras: CurlExtras, indent: string): string[] {
+  const lines: string[] = [];
+  if (extras.organization)
+    lines.push(`${indent}-H ${headerArg('OpenAI-Organization', extras.organization)} \\`);
+  if (extras.project) lines.push(`${indent}-H ${headerArg('OpenAI-Project', extras.project)} \\`);
+  return lines;
+}
+
 /**
  * The curl command equivalent to what is sent, laid out like the guide's, with `$OPENAI_API_KEY` where the
  * key goes. Lines end in ` \` so the whole block pastes as one command. Safe to paste whatever the URL and
  * model hold: the URL is quoted for the shell (in double quotes, as in the guide, when it is ordinary) with
- * its password masked, and the body is single-quoted.
+ * its password masked, and the body is single-quoted. The organization and project headers and the token cap
+ * are there when the call sends them (a team file, OPENAI_ORG_ID / OPENAI_PROJECT_ID).
  */
-export function curlCommand(baseUrl: string, model: string, stream: boolean): string {
-  const body = jsonText(chatBody(model, stream), 4)
+export function curlCommand(
+  baseUrl: string,
+  model: string,
+  stream: boolean,
+  extras: CurlExtras = {},
+): string {
+  const body = jsonText(chatBody(model, stream, extras.maxTokens), 4)
     .split('\n')
     .map((line, index) => (index === 0 ? line : `    ${line}`))
     .join('\n');
@@ -73,20 +101,22 @@ export function curlCommand(baseUrl: string, model: string, stream: boolean): st
     `curl ${stream ? '-N ' : ''}${shellWord(shownUrl(endpoint(baseUrl, '/chat/completions')))} \\`,
     '    -H "Content-Type: application/json" \\',
     '    -H "Authorization: Bearer $OPENAI_API_KEY" \\',
+    ...extraHeaders(extras, '    '),
     `    -d ${shellQuote(body)}`,
   ].join('\n');
 }
 
 /**
- * The same command in ten short lines, for screens: every line fits 80 columns when the URL and model are
- * of ordinary length, so the terminal never breaks one (a break inside the JSON string would not paste
- * back). Quoted for the shell as curlCommand is.
+ * The same command in short lines, for screens: every line fits 80 columns when the URL and model are of
+ * ordinary length, so the terminal never breaks one (a break inside the JSON string would not paste back).
+ * Quoted for the shell as curlCommand is.
  */
-export function curlCommandCompact(baseUrl: string, model: string): string {
+export function curlCommandCompact(baseUrl: string, model: string, extras: CurlExtras = {}): string {
   const [system, user] = TEST_MESSAGES;
   const body = [
     `{"model": ${jsonText(model)}, "stream": true,`,
     '       "stream_options": {"include_usage": true},',
+    ...(extras.maxTokens === undefined ? [] : [`       "max_completion_tokens": ${extras.maxTokens},`]),
     '       "messages": [',
     `         {"role": "system", "content": ${jsonText(system.content)}},`,
     '         {"role": "user",',
@@ -96,6 +126,7 @@ export function curlCommandCompact(baseUrl: string, model: string): string {
     `curl -N ${shellWord(shownUrl(endpoint(baseUrl, '/chat/completions')))} \\`,
     '  -H "Content-Type: application/json" \\',
     '  -H "Authorization: Bearer $OPENAI_API_KEY" \\',
+    ...extraHeaders(extras, '  '),
     `  -d ${shellQuote(body)}`,
   ].join('\n');
 }

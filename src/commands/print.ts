@@ -1,5 +1,5 @@
 /** The plain-text guide: every step numbered, with labels and URLs, then how to run the test call. */
-import { curlCommand, DEFAULT_BASE_URL } from '../api/request.js';
+import { type CurlExtras, curlCommand, DEFAULT_BASE_URL } from '../api/request.js';
 import { asciiFold, contentFor, fill, plain } from '../content/content.js';
 import type { Locale } from '../content/locale.js';
 import { consentPath } from '../team/consent.js';
@@ -7,6 +7,7 @@ import { describeProblem, describeTeam, readFailure, shownPath } from '../team/d
 import { teamFlow } from '../team/flow.js';
 import { loadTeam } from '../team/load.js';
 import type { TeamFile } from '../team/team-file.js';
+import { shellWord } from '../text/shell-quote.js';
 import { PERSONAL_FLOW, stepText } from '../wizard/flow.js';
 import type { Flags } from './args.js';
 
@@ -16,7 +17,7 @@ export type PrintTeam = { readonly path: string; readonly file: TeamFile };
 /** The whole guide as text, ready to print or pipe: the team's guide when a team file is in use. */
 export function printGuide(
   locale: Locale,
-  options: { ascii: boolean; baseUrl?: string; model?: string; team?: PrintTeam },
+  options: { ascii: boolean; baseUrl?: string; model?: string; team?: PrintTeam; extras?: CurlExtras },
 ): string {
   const content = contentFor(locale);
   const text = content.print;
@@ -51,9 +52,9 @@ export function printGuide(
     text.testTitle,
     text.testBody,
     '',
-    'openai-topup check',
+    team ? `openai-topup check --team ${shellWord(team.path)}` : 'openai-topup check',
     '',
-    curlCommand(options.baseUrl ?? DEFAULT_BASE_URL, options.model ?? 'gpt-4o-mini', false),
+    curlCommand(options.baseUrl ?? DEFAULT_BASE_URL, options.model ?? 'gpt-4o-mini', false, options.extras),
     '',
     text.testPractice,
     '',

@@ -182,6 +182,8 @@ export async function runWizard(
         model: call.model,
         overridden: call.overridden,
         ...(call.maxCompletionTokens ? { maxCompletionTokens: call.maxCompletionTokens } : {}),
+        ...(call.organization ? { organization: call.organization } : {}),
+        ...(call.project ? { project: call.project } : {}),
         ...(origin
           ? {
               origin: {

@@ -38,7 +38,13 @@ type Props = {
   /** Opens a test-call session for the key. */
   readonly openSession: ((key: string) => Promise<Session>) | undefined;
   /** The API root and model, for the curl command. */
-  readonly call: { readonly baseUrl: string; readonly model: string };
+  readonly call: {
+    readonly baseUrl: string;
+    readonly model: string;
+    readonly organization?: string;
+    readonly project?: string;
+    readonly maxCompletionTokens?: number;
+  };
   readonly policy: CallPolicy;
   /** Practice mode: every result says it came from the practice server. */
   readonly practice: boolean;
@@ -92,7 +98,12 @@ export function TestCallScreen(props: Props) {
     ...(props.team ? { team: props.team } : {}),
   };
   const text = content.steps['test-call'];
-  const curl = curlCommandCompact(baseUrl ?? call.baseUrl, call.model);
+  const extras = {
+    organization: call.organization,
+    project: call.project,
+    maxTokens: call.maxCompletionTokens,
+  };
+  const curl = curlCommandCompact(baseUrl ?? call.baseUrl, call.model, extras);
 
   const run = (action: TestCallAction) => {
     switch (action.type) {
@@ -171,7 +182,10 @@ export function TestCallScreen(props: Props) {
   const report = state.phase === 'success' ? resultOf(state, content, call.model).report : null;
   const ui = useUi();
   // The command is drawn only where every line fits: a line broken inside a token would not paste back.
-  const curlShown = fitCommand([curl, curlCommand(baseUrl ?? call.baseUrl, call.model, true)], ui.columns);
+  const curlShown = fitCommand(
+    [curl, curlCommand(baseUrl ?? call.baseUrl, call.model, true, extras)],
+    ui.columns,
+  );
   if (!agreed && props.origin) {
     const ask = textBlock('origin', fill(words.originAsk, { origin: props.origin.origin }), ui, {
       tone: 'warning',
@@ -212,6 +226,13 @@ export function TestCallScreen(props: Props) {
       );
     if (state.modelsWarning)
       blocks.push(textBlock('models-warning', text.modelsWarning, ui, { tone: 'warning', margin: true }));
+    // Where the key must belong: the team's organization and project go with the call.
+    const sendsWith = teamLine(props.team, {
+      both: words.sendsWith,
+      organization: words.sendsWithOrganization,
+      project: words.sendsWithProject,
+    });
+    if (sendsWith) blocks.push(textBlock('team-sends', sendsWith, ui, { margin: true }));
     blocks.push(textBlock('confirm', text.confirm, ui, { tone: 'title', margin: true }));
   }
   if (state.phase === 'chat' || state.phase === 'retry-wait') {
@@ -231,19 +252,12 @@ export function TestCallScreen(props: Props) {
   if (report) {
     blocks.push(textBlock('works', text.works, ui, { tone: 'success', margin: true }));
     // The key belongs where the team said: the call was accepted with the team's headers.
-    const team = props.team;
-    if (team?.organization || team?.project) {
-      const vars = {
-        organization: team.organization?.name ?? team.organization?.id ?? '',
-        project: team.project?.name ?? team.project?.id ?? '',
-      };
-      const line = !team.project
-        ? words.acceptedOrganization
-        : !team.organization
-          ? words.acceptedProject
-          : words.accepted;
-      blocks.push(textBlock('team-accepted', fill(line, vars), ui, { tone: 'success' }));
-    }
+    const accepted = teamLine(props.team, {
+      both: words.accepted,
+      organization: words.acceptedOrganization,
+      project: words.acceptedProject,
+    });
+    if (accepted) blocks.push(textBlock('team-accepted', accepted, ui, { tone: 'success' }));
     if (props.practice) blocks.push(textBlock('practice', text.practiceResult, ui, { tone: 'warning' }));
     blocks.push(
       textBlock('reply-title', fill(text.replyTitle, { model: report.model ?? call.model }), ui, {
@@ -296,4 +310,17 @@ export function TestCallScreen(props: Props) {
       blocks={blocks}
     />
   );
+}
+
+/** A sentence naming the team's organization and project (by name, else id), as the file has them; else none. */
+function teamLine(
+  team: TeamExpectation | undefined,
+  words: { readonly both: string; readonly organization: string; readonly project: string },
+): string | undefined {
+  if (!team?.organization && !team?.project) return undefined;
+  const vars = {
+    organization: team.organization?.name ?? team.organization?.id ?? '',
+    project: team.project?.name ?? team.project?.id ?? '',
+  };
+  return fill(!team.project ? words.organization : !team.organization ? words.project : words.both, vars);
 }

@@ -18,6 +18,7 @@ import {
   shownUrl,
   TEST_MESSAGES,
 } from '../../src/api/request.js';
+import { cleanText } from '../../src/text/sanitize.js';
 import { shellQuote, shellWord } from '../../src/text/shell-quote.js';
 import { stepIndex } from '../../src/wizard/steps.js';
 import { renderApp } from '../helpers/app.js';
@@ -215,6 +216,66 @@ describe('the printed curl command', () => {
       );
     },
     fuzzTimeout(60_000),
+  );
+
+  it.each([
+    ['org-FAKEteam0000000000000000', 'proj_FAKEteam00000000000000', 64],
+    ['org-FAKEteam0000000000000000', undefined, undefined],
+    [undefined, "proj_'; touch PWNED; echo '", undefined],
+    ['$(touch PWNED)', 'proj_\u001b]52;c;ZXZpbA==\u0007x', 64],
+  ])(
+    'with organization %j, project %j and a cap of %j tokens: the headers and the cap the call sends',
+    (organization, project, maxTokens) => {
+      const extras = { organization, project, maxTokens };
+      const headers = [
+        ...(organization ? ['-H', `OpenAI-Organization: ${organization}`] : []),
+        ...(project ? ['-H', `OpenAI-Project: ${cleanText(project)}`] : []),
+      ];
+      const commands = [
+        [
+          curlCommand(DEFAULT_BASE_URL, 'gpt-4o-mini', false, extras),
+          [],
+          chatBody('gpt-4o-mini', false, maxTokens),
+        ],
+        [
+          curlCommand(DEFAULT_BASE_URL, 'gpt-4o-mini', true, extras),
+          ['-N'],
+          chatBody('gpt-4o-mini', true, maxTokens),
+        ],
+        [
+          curlCommandCompact(DEFAULT_BASE_URL, 'gpt-4o-mini', extras),
+          ['-N'],
+          chatBody('gpt-4o-mini', true, maxTokens),
+        ],
+      ] as const;
+      for (const [command, flags, body] of commands) {
+        expect(command).not.toMatch(UNSHOWABLE);
+        for (const shell of SHELLS) {
+          const pasted = paste(shell, command);
+          expect({ syntax: pasted.syntax, status: pasted.status, created: pasted.created }).toEqual({
+            syntax: 0,
+            status: 0,
+            created: [],
+          });
+          const rest = pasted.args.slice(flags.length + 1);
+          expect(pasted.args.slice(0, flags.length)).toEqual(flags);
+          expect(rest.slice(0, 4 + headers.length)).toEqual([
+            '-H',
+            'Content-Type: application/json',
+            '-H',
+            `Authorization: Bearer ${SENTINEL}`,
+            ...headers,
+          ]);
+          expect(rest.slice(4 + headers.length, -1)).toEqual(['-d']);
+          expect(JSON.parse(rest.at(-1) ?? '')).toEqual(body);
+        }
+      }
+      // Ordinary ids keep the guide's double quotes.
+      if (organization?.startsWith('org-'))
+        expect(curlCommand(DEFAULT_BASE_URL, 'gpt-4o-mini', false, extras)).toContain(
+          `-H "OpenAI-Organization: ${organization}" \\`,
+        );
+    },
   );
 
   it('masks the password of a URL, and shows it as the client reads it', () => {

@@ -155,7 +155,14 @@ describe('the test call with a team file', () => {
         callPolicy: testPolicy(),
         callFor: (t) => {
           const call = teamCall({ baseUrl, model: 'gpt-4o-mini', modelFromFlag: false, env: {} }, t?.file);
-          return { baseUrl: call.baseUrl, model: call.model, overridden: call.overridden };
+          return {
+            baseUrl: call.baseUrl,
+            model: call.model,
+            overridden: call.overridden,
+            ...(call.organization ? { organization: call.organization } : {}),
+            ...(call.project ? { project: call.project } : {}),
+            ...(call.maxCompletionTokens ? { maxCompletionTokens: call.maxCompletionTokens } : {}),
+          };
         },
         openSession: async (key, t) => {
           sessions.push(key);
@@ -178,6 +185,19 @@ describe('the test call with a team file', () => {
     expect(frame).toContain("Accepted with the team's organization (Acme) and project (Onboarding).");
     const chat = owner.requests.filter((r) => r.path === '/v1/chat/completions').at(-1);
     expect(chat).toMatchObject({ organization: ORG, project: PROJECT, status: 200 });
+  });
+
+  it('shows, before sending, the organization and project the call goes with: in words and in the curl', async () => {
+    const file = team(variant((t) => Object.assign(t, { language: 'en' })));
+    const { app } = atTestCall(file, owner.baseUrl, { callPolicy: testPolicy({ confirmBeforeChat: true }) });
+    await app.waitForText('Use this key');
+    await app.press(KEYS.enter);
+    const frame = await app.waitForText(
+      "The call is made in the team's organization (Acme) and project (Onboarding).",
+    );
+    expect(frame).toContain(`-H "OpenAI-Organization: ${ORG}" \\`);
+    expect(frame).toContain(`-H "OpenAI-Project: ${PROJECT}" \\`);
+    expect(frame).toContain('"max_completion_tokens": 64,');
   });
 
   it('names the team’s organization and contact when the key belongs elsewhere (ko)', async () => {

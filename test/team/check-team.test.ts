@@ -11,6 +11,7 @@ import { PRACTICE_KEY } from '../../src/demo/practice-key.js';
 import { type DemoServer, ELSEWHERE, startDemoServer } from '../../src/demo/server.js';
 import { recordFileConsent } from '../../src/team/consent.js';
 import { TEAM_FILE_NAME } from '../../src/team/team-file.js';
+import { shellWord } from '../../src/text/shell-quote.js';
 import { baseEnv, runCli } from '../helpers/cli.js';
 import { VALID, variant } from './fixtures.js';
 
@@ -233,6 +234,21 @@ describe('--print with a team file', () => {
     expect(en.stdout).toContain('Connect to the VPN');
     expect(en.stdout).toContain('Accept the invitation to Acme');
     expect(en.stdout).toContain(`Organization: Acme (${ORG})`);
+  });
+
+  it('prints the test as the team runs it: check --team with the file, and a curl with its headers and cap', async () => {
+    const { file } = teamFolder();
+    const run = await runCli(['--print', '--team', file, '--lang', 'en']);
+    expect(run.stdout).toContain(`\nopenai-topup check --team ${shellWord(file)}\n`);
+    expect(run.stdout).toContain('curl "https://api.openai.com/v1/chat/completions" \\');
+    expect(run.stdout).toContain(
+      `    -H "OpenAI-Organization: ${ORG}" \\\n    -H "OpenAI-Project: ${PROJECT}" \\\n`,
+    );
+    expect(run.stdout).toContain('"max_completion_tokens": 64');
+    const personal = await runCli(['--print', '--lang', 'en'], { env: baseEnv() });
+    expect(personal.stdout).toContain('\nopenai-topup check\n');
+    expect(personal.stdout).not.toContain('OpenAI-Organization');
+    expect(personal.stdout).not.toContain('max_completion_tokens');
   });
 
   it('uses a found file only after the yes the wizard keeps; says so on stderr before', async () => {
