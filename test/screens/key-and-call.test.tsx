@@ -101,7 +101,9 @@ describe('the api-key screen', () => {
   it('names the most common cause, says a key you have works, and links the API keys page', async () => {
     const app = atKey();
     const frame = await app.waitForText('12/14');
-    expect(frame.replace(/\s+/g, ' ')).toContain('a key from another organization than the one with the credit');
+    expect(frame.replace(/\s+/g, ' ')).toContain(
+      'a key from another organization than the one with the credit',
+    );
     expect(frame.replace(/\s+/g, ' ')).toContain('one you already have');
     // Credit belongs to the organization: the project is not where the credit is.
     expect(frame.replace(/\s+/g, ' ')).not.toContain('organization and project that holds the credit');
