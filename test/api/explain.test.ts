@@ -183,7 +183,7 @@ describe('no credit', () => {
       '- a project budget or monthly limit is used up: raise it on the Limits page',
       '- no prepaid balance at all (ChatGPT Plus is not API credit): buy credit',
     ]);
-    expect(explanation.retry).toContain('only the first passes by waiting');
+    expect(explanation.retry).toContain('only the first goes away by waiting');
     expect(explanation.links.map((link) => link.url)).toEqual([PAGES.billing, PAGES.limits]);
   });
 
