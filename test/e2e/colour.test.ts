@@ -40,7 +40,7 @@ describe('colour in a real terminal (80×24, TERM=xterm-256color)', () => {
   });
 
   it.each([
-    ['en', 'press "Log in" at the top right'],
+    ['en', 'click "Log in" at the top right'],
     ['ko', '"Log in"을'],
   ])('without colour a platform label stands out from its sentence (%s)', async (lang, text) => {
     const run = start(['--lang', lang], { env: { NO_COLOR: '1' }, rows: 40 });
