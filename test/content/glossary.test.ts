@@ -155,7 +155,7 @@ describe('facts said the same everywhere', () => {
     for (const sentence of newer)
       expect(sentence).toContain(`글이 쓰인 뒤 바뀐 점(OpenAI 고객 센터, ${date} 확인)`);
     // The $10 default, auto-reload on by default, and its optional monthly reload limit.
-    expect(en.steps.amount.more[0]).toContain('the default $10');
+    expect(en.steps.amount.more[0]).toContain('the default is $10');
     expect(en.steps['auto-recharge'].more[1]).toContain('on by default during setup');
     expect(en.steps['auto-recharge'].more[1]).toContain('optionally a monthly reload limit');
     expect(newer[0]).toContain('기본값은 10달러');
