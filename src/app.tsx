@@ -23,6 +23,7 @@ import { type TeamOffer, TeamScreen } from './screens/team-screen.js';
 import { TestCallScreen } from './screens/test-call-screen.js';
 import { expectationOf } from './team/call.js';
 import { teamFlow } from './team/flow.js';
+import { checkCommandLine } from './text/shell-quote.js';
 import { type WizardAction, type WizardState, wizardReducer } from './wizard/reducer.js';
 
 export type { AppServices } from './app-services.js';
@@ -130,7 +131,12 @@ export function App({
   const finishGuide = () => {
     finished.current = true;
     services.clearProgress?.();
-    finish({ code: 0, message: contentFor(stateRef.current.locale).ui.finished });
+    finish({
+      code: 0,
+      message: fill(contentFor(stateRef.current.locale).ui.finished, {
+        command: checkCommandLine(team?.path),
+      }),
+    });
   };
 
   // Ctrl+C is ours (Ink's is off): leave the screen cleanly and exit 130, progress kept.

@@ -12,6 +12,7 @@ import { contentFor, fill } from './content/content.js';
 import { detectLocale } from './content/locale.js';
 import { restoreTerminal, shutdown, takeTerminal } from './system/signals.js';
 import { colorLevel, isDumbTerminal, supportsUnicode } from './system/terminal.js';
+import { checkCommandLine } from './text/shell-quote.js';
 
 // The environment as the user gave it, before the two changes below.
 const userEnv: NodeJS.ProcessEnv = { ...process.env };
@@ -212,7 +213,10 @@ async function main(): Promise<number> {
         ...(team ? { team } : {}),
       }),
     );
-    if (dumb) process.stdout.write(`${content.cli.dumbTerminal}\n`);
+    if (dumb) {
+      const command = checkCommandLine(team?.path);
+      process.stdout.write(`${fill(contentFor(lang).cli.dumbTerminal, { command })}\n`);
+    }
     return 0;
   }
   // Both streams are terminals: draw live even when CI is set (Ink would otherwise draw only the last frame).

@@ -26,12 +26,12 @@ describe('the command line, with piped stdio', () => {
     const result = await runCli(['--print', '--lang', 'ko']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('OpenAI API 크레딧 충전 안내');
-    expect(result.stdout).toContain('해외결제');
+    expect(result.stdout).toContain('해외 결제');
   });
 
   it('takes Korean from LANG', async () => {
     const result = await runCli(['--print'], { env: baseEnv({ LANG: 'ko_KR.UTF-8' }) });
-    expect(result.stdout).toContain('키 시험하기');
+    expect(result.stdout).toContain('테스트 호출 보내기');
   });
 
   it('folds symbols to ASCII with --ascii', async () => {

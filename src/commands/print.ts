@@ -1,24 +1,120 @@
-/** The plain-text guide: every step numbered, with labels and URLs, then how to run the test call. */
+/** The plain-text guide: every step numbered, with what its screen shows, then how to practise. */
+import { PRICE_TABLE, whatItBuys } from '../api/prices.js';
 import { type CurlExtras, curlCommand, DEFAULT_BASE_URL } from '../api/request.js';
-import { asciiFold, contentFor, fill, plain } from '../content/content.js';
+import { asciiFold, type Content, contentFor, fill, plain } from '../content/content.js';
 import type { Locale } from '../content/locale.js';
+import { formatAbout, formatCompact } from '../content/numbers.js';
 import { consentPath } from '../team/consent.js';
 import { describeProblem, describeTeam, readFailure, shownPath } from '../team/describe.js';
 import { teamFlow } from '../team/flow.js';
 import { loadTeam } from '../team/load.js';
 import type { TeamFile } from '../team/team-file.js';
-import { shellWord } from '../text/shell-quote.js';
-import { PERSONAL_FLOW, stepText } from '../wizard/flow.js';
+import { KEY_PLACEHOLDER, keepKeyLine, type Shell } from '../text/shell.js';
+import { checkCommandLine } from '../text/shell-quote.js';
+import { type FlowStep, PERSONAL_FLOW, stepText } from '../wizard/flow.js';
+import { PAGES } from '../wizard/steps.js';
 import type { Flags } from './args.js';
 
 /** A team file to print the guide of: its path as the user should see it, and what it says. */
 export type PrintTeam = { readonly path: string; readonly file: TeamFile };
 
+/** What `printGuide` prints for: the language is its first argument. */
+export type PrintOptions = {
+  readonly ascii: boolean;
+  readonly baseUrl?: string;
+  readonly model?: string;
+  readonly team?: PrintTeam;
+  /** Whose startup file the last step names; bash (the post's shell) when not given. */
+  readonly shell?: Shell;
+  /** What the call sends besides the guide's request (the organization and project, a token cap). */
+  readonly extras?: CurlExtras;
+};
+
+/** The amount the amount screen starts with (and the post bought): the printed estimate is for it. */
+const EXAMPLE_AMOUNT = 10;
+
+/**
+ * One piece of a printed step: a sentence (indented under the step's title), or a command or address on
+ * a line of its own (not indented, so that it copies cleanly; a command stands between blank lines).
+ */
+type Piece = { readonly text: string } | { readonly url: string } | { readonly code: string };
+
+/**
+ * What a step's screen shows besides its explanation, labels and page, as print-safe pieces: the facts,
+ * commands and addresses, never what is said only to someone at the keyboard (`hint` keys, fields, choices).
+ */
+function stepExtras(step: FlowStep, content: Content, locale: Locale, options: PrintOptions): Piece[] {
+  const shell = options.shell ?? 'bash';
+  switch (step.id) {
+    case 'card':
+    case 'confirm':
+      return [{ text: content.steps.card.declined }];
+    case 'amount': {
+      const text = content.steps.amount;
+      const buys = whatItBuys(EXAMPLE_AMOUNT);
+      const estimate = buys
+        ? fill(text.estimate, {
+            date: PRICE_TABLE.asOf,
+            amount: EXAMPLE_AMOUNT,
+            calls: formatAbout(buys.calls, locale),
+            input: formatCompact(buys.inputTokens, locale),
+            output: formatCompact(buys.outputTokens, locale),
+          })
+        : undefined;
+      return [...(estimate ? [{ text: estimate }] : []), { text: text.facts }];
+    }
+    case 'api-key':
+      return [{ text: content.steps['api-key'].commonCause }];
+    case 'test-call':
+      // The post sets the key, then sends its request: the same two lines, with a placeholder for the key.
+      return [
+        { text: content.print.testBody },
+        {
+          code: `export OPENAI_API_KEY="${KEY_PLACEHOLDER}"\n${checkCommandLine(options.team?.path)}`,
+        },
+        { text: content.steps['test-call'].curlTitle },
+        {
+          code: curlCommand(
+            options.baseUrl ?? DEFAULT_BASE_URL,
+            options.model ?? 'gpt-4o-mini',
+            false,
+            options.extras,
+          ),
+        },
+      ];
+    case 'done': {
+      const text = content.steps.done;
+      const keep = keepKeyLine(shell);
+      return [
+        { text: fill(text.keepKey, { shell: keep.label }) },
+        { text: keep.file ? fill(text.keepKeyFile, { file: keep.file }) : text.keepKeyCommand },
+        { code: keep.line },
+        { text: text.keepKeyNote },
+        { text: `- ${text.history}` },
+        { text: `- ${text.git}` },
+        { text: `- ${text.revoke}` },
+        { url: PAGES.apiKeys },
+        { text: `- ${text.limits}` },
+        { url: PAGES.limits },
+        { url: PAGES.usage },
+      ];
+    }
+    default:
+      return [];
+  }
+}
+
+/** Pieces as lines: sentences indented, addresses alone, commands between blank lines. */
+function pieceLines(pieces: readonly Piece[]): string[] {
+  return pieces.flatMap((piece) => {
+    if ('text' in piece) return [`   ${plain(piece.text, '"')}`];
+    if ('url' in piece) return [piece.url];
+    return ['', piece.code, ''];
+  });
+}
+
 /** The whole guide as text, ready to print or pipe: the team's guide when a team file is in use. */
-export function printGuide(
-  locale: Locale,
-  options: { ascii: boolean; baseUrl?: string; model?: string; team?: PrintTeam; extras?: CurlExtras },
-): string {
+export function printGuide(locale: Locale, options: PrintOptions): string {
   const content = contentFor(locale);
   const text = content.print;
   const team = options.team;
@@ -39,23 +135,18 @@ export function printGuide(
     const s = stepText(step, content, flow.vars);
     lines.push(`${index + 1}. ${s.title}`);
     // Plain text has no screen to fit: the longer explanation is printed too.
-    for (const paragraph of [...s.body, ...s.more]) lines.push(`   ${plain(paragraph, '"')}`);
-    if (step.id === 'card' || step.id === 'confirm') lines.push(`   ${content.steps.card.declined}`);
-    if (s.labels.length > 0) {
-      lines.push(`   ${fill(text.lookFor, { labels: s.labels.map((label) => `"${label}"`).join(', ') })}`);
-    }
-    // The URL stands alone on its line so that it copies cleanly.
-    if (step.url) lines.push(`   ${text.page}`, step.url);
-    lines.push('');
+    const pieces: Piece[] = [
+      ...[...s.body, ...s.more].map((paragraph) => ({ text: paragraph })),
+      ...stepExtras(step, content, locale, options),
+      ...(s.labels.length > 0
+        ? [{ text: fill(text.lookFor, { labels: s.labels.map((label) => `"${label}"`).join(', ') }) }]
+        : []),
+      // The URL stands alone on its line so that it copies cleanly.
+      ...(step.url ? [{ text: text.page }, { url: step.url }] : []),
+    ];
+    lines.push(...pieceLines(pieces), '');
   });
   lines.push(
-    text.testTitle,
-    text.testBody,
-    '',
-    team ? `openai-topup check --team ${shellWord(team.path)}` : 'openai-topup check',
-    '',
-    curlCommand(options.baseUrl ?? DEFAULT_BASE_URL, options.model ?? 'gpt-4o-mini', false, options.extras),
-    '',
     text.testPractice,
     '',
     'openai-topup check --demo',
@@ -64,7 +155,8 @@ export function printGuide(
     text.interactive,
     '',
   );
-  const out = lines.join('\n');
+  // A command ends a step with a blank line of its own: one is enough.
+  const out = lines.join('\n').replace(/\n{3,}/g, '\n\n');
   return options.ascii ? asciiFold(out) : out;
 }
 

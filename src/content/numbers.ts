@@ -9,7 +9,8 @@ function format(locale: Locale, compact: boolean): Intl.NumberFormat {
   if (!found) {
     found = new Intl.NumberFormat(locale, {
       maximumSignificantDigits: 2,
-      ...(compact ? { notation: 'compact' } : {}),
+      // Compact numbers group only from five digits by default ("6700만"); Korean writes 6,700만.
+      ...(compact ? { notation: 'compact', useGrouping: true } : {}),
     });
     formats.set(key, found);
   }
@@ -21,7 +22,7 @@ export function formatAbout(value: number, locale: Locale): string {
   return format(locale, false).format(value);
 }
 
-/** A large count in short form: "67M" in English, "6700만" in Korean. */
+/** A large count in short form: "67M" in English, "6,700만" in Korean. */
 export function formatCompact(value: number, locale: Locale): string {
   return format(locale, true).format(value);
 }

@@ -59,6 +59,8 @@ export function AmountScreen({ step, content, locale, notice, amount }: Props) {
         }
       : undefined;
   const blocks = [
+    // Said only here, never in the printed guide: it is about typing into this screen.
+    textBlock('hint', text.hint, ui, { tone: 'hint', margin: true, role: 'more', keep: 0 }),
     nodeBlock(
       'field',
       textLines(`${text.field}${field.value} `, ui),

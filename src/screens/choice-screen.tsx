@@ -5,7 +5,7 @@ import { useScreenKeys, useWizardControls } from '../hooks/use-screen-keys.js';
 import { useSyncState } from '../hooks/use-sync-state.js';
 import type { Answers } from '../wizard/reducer.js';
 import type { Step } from '../wizard/steps.js';
-import { choiceHints, nodeBlock, ScreenFrame, textLines } from './screen-frame.js';
+import { choiceHints, nodeBlock, ScreenFrame, textBlock, textLines } from './screen-frame.js';
 
 type Props = {
   readonly step: Step;
@@ -43,6 +43,8 @@ export function ChoiceScreen({ step, content, notice, accountType }: Props) {
       notice={notice}
       hints={choiceHints(content, step)}
       blocks={[
+        // Said only here, never in the printed guide: it is about choosing on this screen.
+        textBlock('hint', content.steps['account-type'].hint, ui, { tone: 'hint', margin: true }),
         nodeBlock('choices', lines, <ChoiceList options={options} selected={selected} />, { margin: true }),
       ]}
     />

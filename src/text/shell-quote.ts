@@ -21,3 +21,8 @@ export function shellQuote(value: string): string {
 export function shellWord(value: string): string {
   return ORDINARY.test(value) ? `"${value}"` : shellQuote(value);
 }
+
+/** The command that runs the test call again: with the team file in use, when there is one. */
+export function checkCommandLine(teamPath?: string): string {
+  return teamPath === undefined ? 'openai-topup check' : `openai-topup check --team ${shellWord(teamPath)}`;
+}

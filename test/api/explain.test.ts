@@ -179,11 +179,11 @@ describe('no credit', () => {
     expect(explanation.notes).toEqual([
       'Usual causes, and what helps for each:',
       '- not arrived yet (minutes, sometimes hours): wait a little, then try again',
-      '- a key from another organization or project: make one where the credit is',
+      '- a key from an organization without the credit: use a key from the organization that has it',
       '- a project budget or monthly limit is used up: raise it on the Limits page',
       '- no prepaid balance at all (ChatGPT Plus is not API credit): buy credit',
     ]);
-    expect(explanation.retry).toContain('only the first passes by waiting');
+    expect(explanation.retry).toContain('only the first goes away by waiting');
     expect(explanation.links.map((link) => link.url)).toEqual([PAGES.billing, PAGES.limits]);
   });
 
@@ -241,12 +241,15 @@ describe('a timeout', () => {
 });
 
 describe('the dead ends, with a way out', () => {
-  it('region: the country is probably supported, a VPN or proxy is the likely cause, the list is linked', () => {
+  it('region: says where the API is offered and where the list is, and that a VPN or proxy may send the call abroad', () => {
     const words = explain(EXAMPLES.region, en, 'gpt-4o-mini');
-    expect(words.action).toContain('most likely supported');
+    expect(words.action).toContain('only in the countries and regions on its list, linked below');
     expect(words.action).toContain('VPN');
     expect(words.links).toEqual([{ label: 'Supported countries', url: HELP_PAGES.countries }]);
-    expect(explain(EXAMPLES.region, ko, 'gpt-4o-mini').action).toContain('한국도 지원 국가');
+    const korean = explain(EXAMPLES.region, ko, 'gpt-4o-mini').action;
+    expect(korean).toContain('목록은 아래 링크에서');
+    // Never advice to reach the API through another network (a VPN against OpenAI's terms).
+    for (const action of [words.action, korean]) expect(action).not.toMatch(/another network|다른 네트워크/);
     expect(words.action).not.toContain('cannot fix');
   });
 
@@ -254,7 +257,7 @@ describe('the dead ends, with a way out', () => {
     const words = explain(EXAMPLES['account-deactivated'], en, 'gpt-4o-mini');
     expect(words.links).toEqual([{ label: 'OpenAI help centre', url: 'https://help.openai.com' }]);
     expect(words.action).toContain('If you have just paid for credit');
-    expect(words.notes).toEqual(['Request id to quote: req_0123456789abcdef0123456789abcdef']);
+    expect(words.notes).toEqual(['Request ID to quote: req_0123456789abcdef0123456789abcdef']);
   });
 
   it.each([

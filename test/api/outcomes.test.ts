@@ -73,7 +73,7 @@ describe('check --demo', () => {
   it('prints a readable summary without --json', async () => {
     const result = await runCli(['check', '--demo', '--lang', 'ko']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('✓ 키가 작동합니다');
+    expect(result.stdout).toContain('✓ API 키가 작동합니다');
     expect(result.stdout).toContain('연습 서버의 응답입니다');
   });
 });

@@ -49,7 +49,7 @@ describe('the rate-limit line', () => {
       '9,999 of 10,000 requests a day left',
     );
     expect(rateLimitLine('o3', limits(10_000, 200_000), contentFor('ko'), 'ko')).toBe(
-      '현재 사용 한도: 요청 10,000회 중 9,999회 남음, 분당 토큰 200,000개 중 199,954개 남음.',
+      '현재 요청 한도: 요청 10,000회 중 9,999회 남음, 분당 토큰 200,000개 중 199,954개 남음.',
     );
   });
 

@@ -80,13 +80,13 @@ describe('progress files that cannot be used', () => {
       // Never opened and never written: no save can follow with a notice of its own to replace this one.
       'unreadable (a folder in its place)',
       (dir) => mkdirSync(join(dir, 'progress.json')),
-      'The progress file is a folder, not a file',
+      'The progress file is a folder, not a regular file',
     ],
     [
       // Opening a FIFO to read it would wait for a writer for ever, before the first frame.
       'a FIFO in its place',
       (dir) => execFileSync('mkfifo', [join(dir, 'progress.json')]),
-      'The progress file is a FIFO, not a file',
+      'The progress file is a FIFO, not a regular file',
     ],
   ];
   it.each(cases)('%s: a one-line note, the guide starts, nothing crashes', async (_name, prepare, note) => {
@@ -122,7 +122,7 @@ describe('progress files that cannot be used', () => {
       mkdirSync(dir, { recursive: true });
       make(join(dir, 'progress.json'));
       const run = start([], { env: { XDG_CONFIG_HOME: config }, sttyAfter: true });
-      const screen = await run.waitForText(`The progress file is a ${what}, not a file`);
+      const screen = await run.waitForText(`The progress file is a ${what}, not a regular file`);
       expect(screen).toContain('1/14 Welcome');
       run.write('q');
       await run.waitForText('Progress was not saved');

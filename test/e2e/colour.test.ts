@@ -1,10 +1,14 @@
 /**
  * Colour, TERM=dumb and bracketed paste, as a real terminal sees the built CLI (npm run build first).
  */
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PTY_KEYS, ptyRuns } from '../helpers/pty.js';
 
 const start = ptyRuns(afterEach);
+const TEAM_FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'openai-topup.team.json');
 
 /** An SGR sequence that sets a foreground or background colour (16, 256 or truecolor). */
 const COLOUR = /\u001b\[(?:[0-9;]*;)?(?:3[0-7]|9[0-7]|4[0-7]|10[0-7]|[34]8;[25];[0-9;]+)m/;
@@ -40,7 +44,7 @@ describe('colour in a real terminal (80×24, TERM=xterm-256color)', () => {
   });
 
   it.each([
-    ['en', 'press "Log in" at the top right'],
+    ['en', 'click "Log in" at the top right'],
     ['ko', '"Log in"을'],
   ])('without colour a platform label stands out from its sentence (%s)', async (lang, text) => {
     const run = start(['--lang', lang], { env: { NO_COLOR: '1' }, rows: 40 });
@@ -63,8 +67,26 @@ describe('TERM=dumb', () => {
     const raw = run.raw();
     expect(raw).toContain('1. Top up your OpenAI API credit');
     expect(raw).toContain('TERM=dumb');
-    expect(raw.trimEnd().split(/\r?\n/).at(-1)).toContain('run openai-topup check');
+    expect(raw.trimEnd().split(/\r?\n/).at(-1)).toMatch(/the test call with: openai-topup check$/);
     expect(raw).not.toContain('\u001b');
+  });
+
+  it('with a team file: the team’s guide, and the line names check --team with that file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'topup-dumb-'));
+    copyFileSync(TEAM_FIXTURE, join(dir, 'our team.json'));
+    const run = start(['--team', 'our team.json', '--lang', 'en'], {
+      env: { TERM: 'dumb' },
+      rows: 24,
+      cwd: dir,
+    });
+    const exit = await run.waitForExit();
+    expect(exit.exitCode).toBe(0);
+    const raw = run.raw();
+    expect(raw).toContain('Team file in use: our team.json');
+    expect(raw).toContain(`openai-topup check --team 'our team.json'`);
+    expect(raw.trimEnd().split(/\r?\n/).at(-1)).toMatch(
+      /the test call with: openai-topup check --team 'our team\.json'$/,
+    );
   });
 });
 

@@ -75,7 +75,7 @@ describe('keys sent in one write, in a real terminal', () => {
 
   it('↓ Enter on a choice chooses the second option', async () => {
     const { run, savedAnswers } = await runAt('account-type');
-    await run.waitForText('Individual or company?');
+    await run.waitForText('Choose Individual or Company');
     run.write(`${down}${enter}`);
     await run.waitForText('7/14');
     expect((await savedAnswers((a) => a.accountType !== undefined)).accountType).toBe('company');

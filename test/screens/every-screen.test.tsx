@@ -61,14 +61,15 @@ describe('every screen', () => {
     expect(frame).toContain('credit card that allows overseas payments');
     expect(frame).toContain('about 10 minutes');
     expect(frame).toContain('never asks for your card details and charges nothing');
-    expect(frame).toContain('only your plan');
+    expect(frame).toContain("you pay on OpenAI's own page");
   });
 
-  it('the card screen names 해외결제 and what to do when a card is declined, in Korean', async () => {
+  it('the card screen names 해외 결제, switched on in the card company’s app, and what to do when declined, in Korean', async () => {
     const app = renderApp({ locale: 'ko', state: { index: stepIndex('card'), reached: stepIndex('card') } });
     unmount = () => app.instance.unmount();
-    const frame = await app.waitForText('7/14');
-    expect(frame).toContain('해외결제');
+    const frame = (await app.waitForText('7/14')).replace(/\s+/g, ' ');
+    expect(frame).toContain('해외 결제');
+    expect(frame).toContain('카드사 앱에서 켜기 전까지');
     expect(frame).toContain('거절되었나요?');
   });
 

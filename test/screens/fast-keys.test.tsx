@@ -25,7 +25,7 @@ describe('keys that arrive together', () => {
       services: { saveProgress: async (s) => void saved.push(s.answers) },
     });
     unmount = () => app.instance.unmount();
-    await app.waitForText('Individual or company?');
+    await app.waitForText('Choose Individual or Company');
     await burst(app, KEYS.down, KEYS.enter);
     await app.waitForText('7/14');
     await app.waitFor(() => saved.length > 0, 'a save');
@@ -36,7 +36,7 @@ describe('keys that arrive together', () => {
     const index = stepIndex('auto-recharge');
     const app = renderApp({ state: { index, reached: index } });
     unmount = () => app.instance.unmount();
-    await app.waitForText('Off (recommended)');
+    await app.waitForText('Turn it off (recommended)');
     await burst(app, KEYS.down, KEYS.enter);
     await app.waitForText('falls below: $5');
     expect(app.frame()).not.toContain('back up to');
@@ -119,7 +119,7 @@ describe('keys that arrive in one read', () => {
 
   it('the same on the auto-recharge threshold', async () => {
     const app = wizardAt('auto-recharge');
-    await app.waitForText('Off (recommended)');
+    await app.waitForText('Turn it off (recommended)');
     await oneRead(app, `${KEYS.down}${KEYS.enter}`);
     await app.waitForText('falls below: $5');
     await oneRead(app, `${KEYS.backspace}25${KEYS.enter}`);
@@ -139,7 +139,7 @@ describe('keys that arrive in one read', () => {
     const app = wizardAt('account-type', {
       services: { saveProgress: async (s) => void saved.push(s.answers) },
     });
-    await app.waitForText('Individual or company?');
+    await app.waitForText('Choose Individual or Company');
     await oneRead(app, `${KEYS.down}${KEYS.enter}`);
     await app.waitForText('7/14');
     await app.waitFor(() => saved.length > 0, 'a save');

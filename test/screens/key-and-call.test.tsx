@@ -42,7 +42,7 @@ describe('the api-key screen', () => {
     await app.waitForText('OPENAI_API_KEY is set: sk-proj-…6789');
     expect(app.frame()).not.toContain(FAKE);
     expect(app.frame()).toContain('Use this key');
-    expect(app.frame()).toContain('Enter another key');
+    expect(app.frame()).toContain('Paste another key');
   });
 
   it('shows the length and masked ends of what is typed, never the key', async () => {
@@ -98,10 +98,15 @@ describe('the api-key screen', () => {
     expect(app.exit()).toBeUndefined();
   });
 
-  it('names the most common cause and links the API keys page', async () => {
+  it('names the most common cause, says a key you have works, and links the API keys page', async () => {
     const app = atKey();
     const frame = await app.waitForText('12/14');
-    expect(frame.replace(/\s+/g, ' ')).toContain('a key from another organization or project');
+    expect(frame.replace(/\s+/g, ' ')).toContain(
+      'a key from another organization than the one with the credit',
+    );
+    expect(frame.replace(/\s+/g, ' ')).toContain('one you already have');
+    // Credit belongs to the organization: the project is not where the credit is.
+    expect(frame.replace(/\s+/g, ' ')).not.toContain('organization and project that holds the credit');
     expect(frame.split('\n')).toContain('https://platform.openai.com/api-keys');
   });
 });
@@ -159,7 +164,9 @@ describe('the test-call screen', () => {
     await app.waitForText('Press Enter to send');
     await app.press(KEYS.enter);
     await app.waitForText('No credit yet');
-    expect(app.frame()).toContain('a key from another organization or project: make one where the credit is');
+    expect(app.frame().replace(/\s+/g, ' ')).toContain(
+      'a key from an organization without the credit: use a key from the organization that has it',
+    );
     expect(app.frame()).toContain('Enter go to step 11: Balance');
     await app.press('w');
     await app.waitForText('Next try in 1 s (try 1 of 5)');
@@ -199,7 +206,10 @@ describe('the done screen', () => {
     const frame = (await app.waitForText('14/14')).replace(/\s+/g, ' ');
     expect(frame).toContain('Add this line to ~/.zshrc');
     expect(frame).toContain('export OPENAI_API_KEY="paste-key-here"');
-    expect(frame).toContain('out of history');
+    expect(frame).toContain('out of your shell history');
+    // A leading space keeps a line out of history only with the right settings, and zsh has its own.
+    expect(frame).toContain('only where HISTCONTROL includes ignorespace or ignoreboth');
+    expect(frame).toContain('setopt HIST_IGNORE_SPACE');
     expect(frame).toContain('.gitignore');
     expect(frame).toContain('delete it on the API keys page');
     expect(frame).toContain('https://platform.openai.com/settings/organization/limits');

@@ -175,7 +175,7 @@ describe('the account-type screen', () => {
       state: { index, reached: index },
       services: { saveProgress: async (state) => void saved.push(state.answers) },
     });
-    await app.waitForText('Individual or company?');
+    await app.waitForText('Choose Individual or Company');
     await app.press(KEYS.down, KEYS.enter);
     await app.waitForText('7/14 Card');
     expect(saved.at(-1)).toEqual({ accountType: 'company' });
@@ -229,7 +229,7 @@ describe('the amount screen', () => {
     const app = start({ locale: 'ko', state: { index, reached: index } });
     await app.waitForText('$10');
     await app.press(KEYS.backspace, KEYS.backspace, '２', '０');
-    await app.waitForText('$20이면');
+    await app.waitForText('20달러면');
     await app.press(KEYS.enter);
     await app.waitForText('9/14');
   });
@@ -259,8 +259,12 @@ describe('the auto-recharge screen', () => {
       state: { index, reached: index },
       services: { saveProgress: async (s) => void saved.push(s.answers) },
     });
-    await app.waitForText('Off (recommended)');
-    expect(app.frame().replace(/\s+/g, ' ')).toContain('switch it on during setup');
+    await app.waitForText('Turn it off (recommended)');
+    const frame = app.frame().replace(/\s+/g, ' ');
+    // Newer than the post, and said so with its source and date: on by default, with a monthly reload limit.
+    expect(frame).toContain("Newer than the post (OpenAI's help centre, checked 2026-11-28)");
+    expect(frame).toContain('on by default during setup');
+    expect(frame).toContain('optionally a monthly reload limit');
     await app.press(KEYS.enter);
     await app.waitForText('10/14');
     expect(saved.at(-1)).toEqual({ autoRecharge: { enabled: false } });
@@ -272,7 +276,7 @@ describe('the auto-recharge screen', () => {
       state: { index, reached: index },
       services: { saveProgress: async (s) => void saved.push(s.answers) },
     });
-    await app.waitForText('Off (recommended)');
+    await app.waitForText('Turn it off (recommended)');
     await app.press(KEYS.down, KEYS.enter);
     await app.waitForText('Recharge when the balance falls below: $5');
     expect(app.frame()).toContain('Money can go out unnoticed');
@@ -288,7 +292,7 @@ describe('the auto-recharge screen', () => {
 
   it('refuses a balance to restore that is not above the threshold', async () => {
     const app = start({ state: { index, reached: index } });
-    await app.waitForText('Off (recommended)');
+    await app.waitForText('Turn it off (recommended)');
     await app.press(KEYS.down, KEYS.enter);
     await app.waitForText('falls below: $5');
     await app.press(KEYS.backspace, '2', '0', KEYS.enter);
