@@ -1,5 +1,7 @@
 /** The side effects the wizard may ask for; each is optional so tests pass only what they check. */
+
 import type { CallPolicy } from './api/call-machine.js';
+import type { CurlExtras } from './api/request.js';
 import type { Session } from './api/session.js';
 import type { Content } from './content/content.js';
 import type { KnownKey } from './screens/api-key-screen.js';
@@ -21,9 +23,8 @@ export type CallSetup = {
   readonly overridden: readonly OverriddenVariable[];
   /** A cap on the reply's tokens (a model the team file chose), shown in the curl command too. */
   readonly maxCompletionTokens?: number;
-  /** The organization and project sent with the call (the team file's, else OPENAI_ORG_ID / OPENAI_PROJECT_ID). */
-  readonly organization?: string;
-  readonly project?: string;
+  /** What the curl command shows besides the guide's request (headers, the cap), as the call sends it. */
+  readonly curl?: CurlExtras;
 };
 
 export type AppServices = {

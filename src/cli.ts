@@ -205,11 +205,7 @@ async function main(): Promise<number> {
         ascii: flags.ascii,
         baseUrl: call.baseUrl,
         model: call.model,
-        extras: {
-          organization: call.organization,
-          project: call.project,
-          maxTokens: call.maxCompletionTokens,
-        },
+        extras: call.curl,
         ...(team ? { team } : {}),
       }),
     );

@@ -58,16 +58,25 @@ function jsonText(value: unknown, indent?: number): string {
   );
 }
 
+/**
+ * Where a header's value comes from: a team file's id, shown as it is, or an environment variable, shown as
+ * the variable (its value is the user's shell's, as the key's is) so nothing from the environment is printed.
+ */
+export type HeaderSource =
+  | { readonly value: string }
+  | { readonly variable: 'OPENAI_ORG_ID' | 'OPENAI_PROJECT_ID' };
+
 /** What the test call sends besides the guide's request: the organization and project headers, a token cap. */
 export type CurlExtras = {
-  readonly organization?: string | undefined;
-  readonly project?: string | undefined;
+  readonly organization?: HeaderSource | undefined;
+  readonly project?: HeaderSource | undefined;
   readonly maxTokens?: number | undefined;
 };
 
 /** A header argument for curl: in the guide's double quotes when ordinary, else single-quoted. */
-function headerArg(name: string, value: string): string {
-  const shown = maskSecrets(cleanText(value));
+function headerArg(name: string, source: HeaderSource): string {
+  if ('variable' in source) return `"${name}: $${source.variable}"`;
+  const shown = maskSecrets(cleanText(source.value));
   return shellWord(shown).startsWith('"') ? `"${name}: ${shown}"` : shellQuote(`${name}: ${shown}`);
 }
 

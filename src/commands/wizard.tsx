@@ -182,8 +182,7 @@ export async function runWizard(
         model: call.model,
         overridden: call.overridden,
         ...(call.maxCompletionTokens ? { maxCompletionTokens: call.maxCompletionTokens } : {}),
-        ...(call.organization ? { organization: call.organization } : {}),
-        ...(call.project ? { project: call.project } : {}),
+        curl: call.curl,
         ...(origin
           ? {
               origin: {

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { CallPolicy, CallState } from '../api/call-machine.js';
 import { type ExplainContext, explain, type TeamExpectation } from '../api/explain.js';
 import { resultOf } from '../api/report.js';
-import { curlCommand, curlCommandCompact } from '../api/request.js';
+import { type CurlExtras, curlCommand, curlCommandCompact } from '../api/request.js';
 import type { Session } from '../api/session.js';
 import { summaryLines } from '../api/summary.js';
 import { Busy } from '../components/busy.js';
@@ -41,9 +41,7 @@ type Props = {
   readonly call: {
     readonly baseUrl: string;
     readonly model: string;
-    readonly organization?: string;
-    readonly project?: string;
-    readonly maxCompletionTokens?: number;
+    readonly curl?: CurlExtras;
   };
   readonly policy: CallPolicy;
   /** Practice mode: every result says it came from the practice server. */
@@ -98,11 +96,7 @@ export function TestCallScreen(props: Props) {
     ...(props.team ? { team: props.team } : {}),
   };
   const text = content.steps['test-call'];
-  const extras = {
-    organization: call.organization,
-    project: call.project,
-    maxTokens: call.maxCompletionTokens,
-  };
+  const extras = call.curl ?? {};
   const curl = curlCommandCompact(baseUrl ?? call.baseUrl, call.model, extras);
 
   const run = (action: TestCallAction) => {

@@ -11,7 +11,7 @@
  */
 import type { TeamExpectation } from '../api/explain.js';
 import type { TeamReport } from '../api/report.js';
-import { DEFAULT_BASE_URL } from '../api/request.js';
+import { type CurlExtras, DEFAULT_BASE_URL } from '../api/request.js';
 import { needsOriginConsent, originOf } from './origin.js';
 import type { TeamFile } from './team-file.js';
 
@@ -46,6 +46,8 @@ export type TeamCall = {
   readonly overridden: readonly OverriddenVariable[];
   /** The origin the team file sends the key to, when that needs the user's yes (not api.openai.com). */
   readonly teamOrigin?: string;
+  /** What the curl command shows besides the guide's request, as the call sends it. */
+  readonly curl: CurlExtras;
 };
 
 /** The call's settings for these choices and this team file (or none). */
@@ -71,6 +73,19 @@ export function teamCall(choices: CallChoices, team: TeamFile | undefined): Team
     ...(project ? { project } : {}),
     overridden,
     ...(origin ? { teamOrigin: origin } : {}),
+    curl: {
+      ...(team?.organization
+        ? { organization: { value: team.organization.id } }
+        : organization
+          ? { organization: { variable: 'OPENAI_ORG_ID' } }
+          : {}),
+      ...(team?.project
+        ? { project: { value: team.project.id } }
+        : project
+          ? { project: { variable: 'OPENAI_PROJECT_ID' } }
+          : {}),
+      ...(teamModel ? { maxTokens: TEAM_MODEL_MAX_TOKENS } : {}),
+    },
   };
 }
 

@@ -226,7 +226,11 @@ describe('the printed curl command', () => {
   ])(
     'with organization %j, project %j and a cap of %j tokens: the headers and the cap the call sends',
     (organization, project, maxTokens) => {
-      const extras = { organization, project, maxTokens };
+      const extras = {
+        organization: organization === undefined ? undefined : { value: organization },
+        project: project === undefined ? undefined : { value: project },
+        maxTokens,
+      };
       const headers = [
         ...(organization ? ['-H', `OpenAI-Organization: ${organization}`] : []),
         ...(project ? ['-H', `OpenAI-Project: ${cleanText(project)}`] : []),
@@ -278,6 +282,16 @@ describe('the printed curl command', () => {
     },
   );
 
+  it('shows an organization or project from the environment as its variable, never its value', () => {
+    const command = curlCommand(DEFAULT_BASE_URL, 'gpt-4o-mini', false, {
+      organization: { variable: 'OPENAI_ORG_ID' },
+      project: { variable: 'OPENAI_PROJECT_ID' },
+    });
+    expect(command).toContain(
+      '    -H "OpenAI-Organization: $OPENAI_ORG_ID" \\\n    -H "OpenAI-Project: $OPENAI_PROJECT_ID" \\\n',
+    );
+  });
+
   it('masks the password of a URL, and shows it as the client reads it', () => {
     expect(shownUrl(`https://user:${PASSWORD}@api.openai.test/v1`)).toBe(
       'https://user:****@api.openai.test/v1',
@@ -316,7 +330,7 @@ describe('where the command is printed', () => {
     const base = `https://user:${PASSWORD}@api.openai.test/$(touch PWNED)/v1`;
     const result = await runCli(['--print', '--model', name], { env: baseEnv({ OPENAI_BASE_URL: base }) });
     expect(result.code).toBe(0);
-    const start = result.stdout.indexOf('curl ');
+    const start = result.stdout.indexOf('\ncurl ') + 1;
     const block = result.stdout.slice(start, result.stdout.indexOf('\n\n', start));
     expectSafe(block, base, { flags: [], body: chatBody(name, false) });
   });

@@ -159,9 +159,7 @@ describe('the test call with a team file', () => {
             baseUrl: call.baseUrl,
             model: call.model,
             overridden: call.overridden,
-            ...(call.organization ? { organization: call.organization } : {}),
-            ...(call.project ? { project: call.project } : {}),
-            ...(call.maxCompletionTokens ? { maxCompletionTokens: call.maxCompletionTokens } : {}),
+            curl: call.curl,
           };
         },
         openSession: async (key, t) => {

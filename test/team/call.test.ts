@@ -30,7 +30,19 @@ describe('the test call a team file makes (CLI.md, Precedence)', () => {
       organization: 'org-env',
       project: 'proj_env',
       overridden: [],
+      // The curl shows the variables, not their values: nothing from the environment is printed.
+      curl: { organization: { variable: 'OPENAI_ORG_ID' }, project: { variable: 'OPENAI_PROJECT_ID' } },
     });
+  });
+
+  it('shows the team file’s ids in the curl, and the cap when the model is the file’s', () => {
+    const call = teamCall(choices({ env: { OPENAI_ORG_ID: 'org-env' } }), team(VALID));
+    expect(call.curl).toEqual({
+      organization: { value: VALID.organization.id },
+      project: { value: VALID.project.id },
+      maxTokens: 64,
+    });
+    expect(teamCall(choices({ modelFromFlag: true }), team(VALID)).curl.maxTokens).toBeUndefined();
   });
 
   it('takes the API root from --base-url or OPENAI_BASE_URL over the file, and the file over the default', () => {
