@@ -2,6 +2,7 @@
 import { PRICE_TABLE, whatItBuys } from '../api/prices.js';
 import { type CurlExtras, curlCommand, DEFAULT_BASE_URL } from '../api/request.js';
 import { asciiFold, type Content, contentFor, fill, plain } from '../content/content.js';
+import { keepWhere } from '../content/keep-where.js';
 import type { Locale } from '../content/locale.js';
 import { formatAbout, formatCompact } from '../content/numbers.js';
 import { consentPath } from '../team/consent.js';
@@ -84,10 +85,14 @@ function stepExtras(step: FlowStep, content: Content, locale: Locale, options: P
       ];
     case 'done': {
       const text = content.steps.done;
-      const keep = keepKeyLine(shell);
+      const team = options.team?.file;
+      const keep = keepKeyLine(shell, {
+        ...(team?.baseUrl ? { baseUrl: team.baseUrl } : {}),
+        ...(team?.project ? { projectId: team.project.id } : {}),
+      });
       return [
         { text: fill(text.keepKey, { shell: keep.label }) },
-        { text: keep.file ? fill(text.keepKeyFile, { file: keep.file }) : text.keepKeyCommand },
+        { text: keepWhere(keep, text) },
         { code: keep.line },
         { text: text.keepKeyNote },
         { text: `- ${text.history}` },

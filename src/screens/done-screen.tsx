@@ -7,6 +7,7 @@ import { BareUrl } from '../components/page-link.js';
 import { useUi } from '../components/ui-options.js';
 import type { Content } from '../content/content.js';
 import { fill } from '../content/content.js';
+import { keepWhere } from '../content/keep-where.js';
 import { useLatestInput, useScreenKeys, useWizardControls } from '../hooks/use-screen-keys.js';
 import { useSyncReducer } from '../hooks/use-sync-state.js';
 import type { EnvExtra, EnvRefusal } from '../store/env-file.js';
@@ -89,7 +90,7 @@ export function DoneScreen({
 }: Props) {
   const text = content.steps.done;
   const words = content.envFile.screen;
-  const keep = keepKeyLine(shell ?? detectShell({}));
+  const keep = keepKeyLine(shell ?? detectShell({}), envExtra);
   const controls = useWizardControls();
   const [offer, send, currentOffer] = useSyncReducer(offerReducer, OFFER_CLOSED);
   const offered = practice || (envFile !== undefined && apiKey !== undefined);
@@ -182,7 +183,7 @@ export function DoneScreen({
   // One block, so that it shows whole or not at all: "Add this line to ~/.bashrc:" without the line is no help.
   const shellParts = [
     plainLine('keep', fill(text.keepKey, { shell: keep.label }), ui),
-    plainLine('where', keep.file ? fill(text.keepKeyFile, { file: keep.file }) : text.keepKeyCommand, ui),
+    plainLine('where', keepWhere(keep, text), ui),
     line
       ? nodeBlock('line', line.split('\n').length, <CodeBlock code={line} />)
       : textBlock('line', text.lineTooWide, ui),

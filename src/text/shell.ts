@@ -17,12 +17,55 @@ export function detectShell(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = 
 /** A placeholder, never the key: the key is never printed. Short, so that the bash line fits 40 columns. */
 export const KEY_PLACEHOLDER = 'paste-key-here';
 
-/** Where the line goes (a startup file) or undefined when it is a command to run once, and the line. */
-export function keepKeyLine(shell: Shell): {
+/** Other variables the user's code should have set with the key: a team's API root and project. */
+export type KeepExtra = { readonly baseUrl?: string; readonly projectId?: string };
+
+// Characters that mean nothing inside double quotes to any of the shells below: no $, backquote, double quote,
+// backslash, !, % or single quote.
+const PLAIN_VALUE = /^[A-Za-z0-9._~:/?#[\]@+,;=&*()-]*$/;
+
+/** One variable set in the shell's own syntax; undefined when the value cannot be written safely there. */
+function setLine(shell: Shell, name: string, value: string): string | undefined {
+  const plain = PLAIN_VALUE.test(value);
+  switch (shell) {
+    case 'bash':
+    case 'zsh':
+      return `export ${name}=${plain ? `"${value}"` : `'${value.replace(/'/g, `'\\''`)}'`}`;
+    case 'fish':
+      return `set -gx ${name} ${plain ? `"${value}"` : `'${value.replace(/[\\']/g, '\\$&')}'`}`;
+    case 'powershell':
+      return `[Environment]::SetEnvironmentVariable("${name}", ${
+        plain ? `"${value}"` : `'${value.replace(/'/g, "''")}'`
+      }, "User")`;
+    case 'cmd':
+      // cmd has no quoting that stops every expansion: only a plain value is written.
+      return plain ? `setx ${name} "${value}"` : undefined;
+  }
+}
+
+/**
+ * Where the lines go (a startup file) or undefined when they are commands to run once, and the lines: the
+ * key (as a placeholder) first, then a team's API root and project where its file sets them.
+ */
+export function keepKeyLine(
+  shell: Shell,
+  extra: KeepExtra = {},
+): {
   readonly file?: string;
   readonly line: string;
   readonly label: string;
+  /** How many lines `line` holds. */
+  readonly count: number;
 } {
+  const key = keyLine(shell);
+  const more = [
+    extra.baseUrl === undefined ? undefined : setLine(shell, 'OPENAI_BASE_URL', extra.baseUrl),
+    extra.projectId === undefined ? undefined : setLine(shell, 'OPENAI_PROJECT_ID', extra.projectId),
+  ].filter((line): line is string => line !== undefined);
+  return { ...key, line: [key.line, ...more].join('\n'), count: 1 + more.length };
+}
+
+function keyLine(shell: Shell): { readonly file?: string; readonly line: string; readonly label: string } {
   switch (shell) {
     case 'bash':
       return { label: 'bash', file: '~/.bashrc', line: `export OPENAI_API_KEY="${KEY_PLACEHOLDER}"` };
