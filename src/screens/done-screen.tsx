@@ -177,7 +177,7 @@ export function DoneScreen({
   }
 
   const outcome = offer.outcome;
-  const line = fitCommand([keep.line], ui.columns);
+  const line = fitCommand([keep.line, keep.narrow], ui.columns);
   const url = (id: string, address: string) =>
     nodeBlock(id, breakUrl(address, ui.columns)?.length ?? 0, <BareUrl url={address} />, { role: 'more' });
   // One block, so that it shows whole or not at all: "Add this line to ~/.bashrc:" without the line is no help.

@@ -24,15 +24,19 @@ export type KeepExtra = { readonly baseUrl?: string; readonly projectId?: string
 // backslash, !, % or single quote.
 const PLAIN_VALUE = /^[A-Za-z0-9._~:/?#[\]@+,;=&*()-]*$/;
 
-/** One variable set in the shell's own syntax; undefined when the value cannot be written safely there. */
-function setLine(shell: Shell, name: string, value: string): string | undefined {
+/**
+ * One variable set in the shell's own syntax; undefined when the value cannot be written safely there. With
+ * `split`, the value goes on a line of its own after a backslash-newline (sh and fish join the two before
+ * reading them), so a narrow screen never has to break a line inside the value.
+ */
+function setLine(shell: Shell, name: string, value: string, split = false): string | undefined {
   const plain = PLAIN_VALUE.test(value);
   switch (shell) {
     case 'bash':
     case 'zsh':
-      return `export ${name}=${plain ? `"${value}"` : `'${value.replace(/'/g, `'\\''`)}'`}`;
+      return `export ${name}=${split ? '\\\n' : ''}${plain ? `"${value}"` : `'${value.replace(/'/g, `'\\''`)}'`}`;
     case 'fish':
-      return `set -gx ${name} ${plain ? `"${value}"` : `'${value.replace(/[\\']/g, '\\$&')}'`}`;
+      return `set -gx ${name} ${split ? '\\\n' : ''}${plain ? `"${value}"` : `'${value.replace(/[\\']/g, '\\$&')}'`}`;
     case 'powershell':
       return `[Environment]::SetEnvironmentVariable("${name}", ${
         plain ? `"${value}"` : `'${value.replace(/'/g, "''")}'`
@@ -54,15 +58,20 @@ export function keepKeyLine(
   readonly file?: string;
   readonly line: string;
   readonly label: string;
-  /** How many lines `line` holds. */
+  /** How many variables `line` sets. */
   readonly count: number;
+  /** The same, each value on a line of its own where the shell allows it: for narrow screens. */
+  readonly narrow: string;
 } {
   const key = keyLine(shell);
-  const more = [
-    extra.baseUrl === undefined ? undefined : setLine(shell, 'OPENAI_BASE_URL', extra.baseUrl),
-    extra.projectId === undefined ? undefined : setLine(shell, 'OPENAI_PROJECT_ID', extra.projectId),
-  ].filter((line): line is string => line !== undefined);
-  return { ...key, line: [key.line, ...more].join('\n'), count: 1 + more.length };
+  const lines = (split: boolean) =>
+    [
+      key.line,
+      extra.baseUrl === undefined ? undefined : setLine(shell, 'OPENAI_BASE_URL', extra.baseUrl, split),
+      extra.projectId === undefined ? undefined : setLine(shell, 'OPENAI_PROJECT_ID', extra.projectId, split),
+    ].filter((line): line is string => line !== undefined);
+  const wide = lines(false);
+  return { ...key, line: wide.join('\n'), count: wide.length, narrow: lines(true).join('\n') };
 }
 
 function keyLine(shell: Shell): { readonly file?: string; readonly line: string; readonly label: string } {

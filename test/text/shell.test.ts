@@ -78,11 +78,23 @@ describe('keepKeyLine', () => {
       fc.property(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }), (base, project) => {
         fc.pre(!base.includes('\0') && !project.includes('\0'));
         const keep = keepKeyLine('bash', { baseUrl: base, projectId: project });
-        const set = setBySh(keep.line);
-        expect(set).toEqual({ status: '0', stderr: '', key: KEY_PLACEHOLDER, base, project });
+        for (const lines of [keep.line, keep.narrow])
+          expect(setBySh(lines)).toEqual({ status: '0', stderr: '', key: KEY_PLACEHOLDER, base, project });
       }),
       fuzzParams(40),
     );
+  });
+
+  it('has a narrow form with each value on its own line, for a 40-column screen', () => {
+    const keep = keepKeyLine('bash', TEAM);
+    expect(keep.narrow.split('\n')).toEqual([
+      'export OPENAI_API_KEY="paste-key-here"',
+      'export OPENAI_BASE_URL=\\',
+      '"https://llm-gateway.acme.test/v1"',
+      'export OPENAI_PROJECT_ID=\\',
+      `"${TEAM.projectId}"`,
+    ]);
+    expect(Math.max(...keep.narrow.split('\n').map((line) => line.length))).toBeLessThanOrEqual(40);
   });
 
   it('leaves out of cmd a value it cannot quote', () => {
