@@ -55,7 +55,7 @@ describe('a team file that was found', () => {
         locale === 'en' ? 'Use the team file of Acme Research?' : 'Acme Research',
       );
       expect(frame).toContain(`(${ORG})`);
-      expect(frame).toContain(locale === 'en' ? 'Only y says yes' : 'y만');
+      expect(frame).toContain(locale === 'en' ? 'Only y says yes' : 'y를 눌러야만');
     },
   );
 

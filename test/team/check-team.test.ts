@@ -86,7 +86,7 @@ describe('check --team FILE', () => {
     const ko = await runCli(['check', '--base-url', api.baseUrl, '--team', file, '--lang', 'ko'], {
       env: keyEnv(),
     });
-    expect(ko.stdout).toContain('팀의 조직(Acme)과 프로젝트(Onboarding)로 호출이 받아들여졌습니다.');
+    expect(ko.stdout).toContain('팀의 조직(Acme)과 프로젝트(Onboarding)로 호출에 성공했습니다.');
   });
 
   it('explains a key from another organization: which one the team expects, and whom to ask', async () => {
@@ -117,7 +117,7 @@ describe('check --team FILE', () => {
     const ko = await runCli(['check', '--base-url', api.baseUrl, '--team', file, '--lang', 'ko'], {
       env: keyEnv(),
     });
-    expect(ko.stderr).toContain(`아마 프로젝트일 것입니다. 팀의 프로젝트(Onboarding, ID ${PROJECT})`);
+    expect(ko.stderr).toContain(`원인은 프로젝트로 보입니다. 팀의 프로젝트(Onboarding, ID ${PROJECT})`);
   });
 
   it('meets a practice server that checks the headers against the key’s owner', async () => {
