@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import pkg from '../package.json' with { type: 'json' };
+import { JSON_FIELDS } from './helpers/answers.js';
 import { baseEnv, runCli } from './helpers/cli.js';
 
 describe('the command line, with piped stdio', () => {
@@ -67,25 +68,6 @@ describe('the command line, with piped stdio', () => {
 });
 
 const KEY = 'sk-proj-FAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfake0123456789WXYZ';
-/** Every field of CLI.md's `check --json` object, in its order. */
-const JSON_FIELDS = [
-  'schema',
-  'ok',
-  'kind',
-  'exitCode',
-  'model',
-  'reply',
-  'usage',
-  'costUsd',
-  'organization',
-  'requestId',
-  'latencyMs',
-  'streamed',
-  'rateLimits',
-  'usageTier',
-  'team',
-  'error',
-];
 
 describe('usage errors with check --json', () => {
   it.each([

@@ -1,10 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../src/api/call-machine.js';
 import { contentFor, fill } from '../src/content/content.js';
 import { stepIndex } from '../src/wizard/steps.js';
 import { FAULT_ROWS, retryOf, titleOf } from './fault-matrix.js';
+import { filesUnder } from './helpers/answers.js';
 import { renderApp, sessionTo } from './helpers/app.js';
 import { baseEnv, runCli } from './helpers/cli.js';
 import { PROXY_PASSWORD, setupFault } from './helpers/faults.js';
@@ -17,16 +16,6 @@ const en = contentFor('en');
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 /** A `{token}` left unfilled: it must never be shown. */
 const TOKEN = /\{[a-zA-Z][a-zA-Z0-9]*\}/;
-
-/** Every file under a folder, as text. */
-function filesUnder(dir: string): string {
-  let out = '';
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    out += statSync(path).isDirectory() ? filesUnder(path) : readFileSync(path, 'utf8');
-  }
-  return out;
-}
 
 describe('the fault matrix through a spawned check', () => {
   it.concurrent.each(FAULT_ROWS)('$name → $kind, exit $exitCode', async (row) => {

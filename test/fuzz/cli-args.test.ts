@@ -5,14 +5,22 @@
  * an exit code of the table, `check --json` prints exactly one JSON line with every field, nothing unsafe
  * reaches the terminal, no command runs, and the key and passwords show only masked.
  */
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FLAG_TABLE, parseCommandLine } from '../../src/commands/args.js';
 import { type DemoServer, startDemoServer } from '../../src/demo/server.js';
-import { EXIT_CODES, expectNoKey, expectReport, hostileText, SENTINEL, UNSAFE } from '../helpers/answers.js';
+import {
+  EXIT_CODES,
+  expectNoKey,
+  expectReport,
+  filesUnder,
+  hostileText,
+  SENTINEL,
+  UNSAFE,
+} from '../helpers/answers.js';
 import { baseEnv, runCli } from '../helpers/cli.js';
 import { type ClosedPort, closedPort } from '../helpers/faults.js';
 import { fuzzParams, fuzzTimeout } from '../helpers/fuzz.js';
@@ -173,16 +181,6 @@ const environment = () =>
     },
     { requiredKeys: [] },
   );
-
-/** Every file under a folder, as text. */
-function filesUnder(dir: string): string {
-  let out = '';
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    out += statSync(path).isDirectory() ? filesUnder(path) : readFileSync(path, 'utf8');
-  }
-  return out;
-}
 
 describe('generated command lines', () => {
   it('the parser never throws, and a usage error is one safe line with the key and passwords masked', () => {

@@ -4,8 +4,6 @@
  * as the wizard shows it, and through a spawned `check`. Every case ends within its time limit, as an outcome
  * of the table, with nothing unsafe shown and the key only masked.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stepIndex } from '../../src/wizard/steps.js';
@@ -15,6 +13,7 @@ import {
   EXIT_CODES,
   expectNoKey,
   expectReport,
+  filesUnder,
   INK_SEQUENCES,
   modelsOk,
   SENTINEL,
@@ -37,16 +36,6 @@ const scenario = fc.record({
   retry: answerSpec,
   maxRetries: fc.integer({ min: 0, max: 2 }),
 });
-
-/** Every file under a folder, as text. */
-function filesUnder(dir: string): string {
-  let out = '';
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    out += statSync(path).isDirectory() ? filesUnder(path) : readFileSync(path, 'utf8');
-  }
-  return out;
-}
 
 describe('generated server answers', () => {
   it(

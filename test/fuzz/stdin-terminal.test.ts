@@ -4,13 +4,11 @@
  * editing, the cursor), nothing the input held comes back out as a terminal command, and the key shows
  * only masked, on screen and in the progress file.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoServer, startDemoServer } from '../../src/demo/server.js';
 import { BRACKETED_PASTE_OFF, PASTE_END } from '../../src/system/keys.js';
-import { expectNoKey, SENTINEL } from '../helpers/answers.js';
+import { expectNoKey, filesUnder, SENTINEL } from '../helpers/answers.js';
 import { freshConfigHome } from '../helpers/cli.js';
 import { fuzzParams, fuzzTimeout } from '../helpers/fuzz.js';
 import { keyReads } from '../helpers/keyboard.js';
@@ -24,16 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
 });
-
-/** Every file under a folder, as text. */
-function filesUnder(dir: string): string {
-  let out = '';
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    out += statSync(path).isDirectory() ? filesUnder(path) : readFileSync(path, 'utf8');
-  }
-  return out;
-}
 
 describe('generated keyboard input in a terminal', () => {
   it(

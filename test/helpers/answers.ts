@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 /**
  * Generated server answers for the property tests (fast-check): a status line, headers, a body (the API's
  * own shapes, made hostile, or anything at all), how the body is framed and compressed, how the bytes are
@@ -330,4 +332,14 @@ export function toWire(spec: AnswerSpec): WireAnswer {
     closeAfter: spec.framing === 'close',
     ...(spec.end ? { end: { at: Math.floor(spec.end.fraction * bytes.length), how: spec.end.how } } : {}),
   };
+}
+
+/** Every file under a folder, as text. */
+export function filesUnder(dir: string): string {
+  let out = '';
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    out += statSync(path).isDirectory() ? filesUnder(path) : readFileSync(path, 'utf8');
+  }
+  return out;
 }
