@@ -194,8 +194,16 @@ export function App({
     void services.openUrl(url, content).then(setNotice);
   };
 
+  // A key that changes what is on screen (another step, an overlay, the language): the keys after it in the
+  // same burst wait until that view is drawn and listening, then act on it as if typed after it appeared
+  // (CLI.md, Keys). A key that changes nothing holds nothing back.
+  const act = (action: WizardAction) => {
+    if (wizardReducer(stateRef.current, action) !== stateRef.current) holdKeys();
+    dispatch(action);
+  };
+
   const controls = {
-    dispatch: (action: WizardAction) => dispatch(action),
+    dispatch: act,
     openPage,
     quit,
     finish: finishGuide,
@@ -235,7 +243,7 @@ export function App({
               offer={teamOffer}
               onChoose={chooseTeam}
               onQuit={quit}
-              onLanguage={() => dispatch({ type: 'switch-locale' })}
+              onLanguage={() => act({ type: 'switch-locale' })}
             />
           </WizardControlsContext.Provider>
         </UiContext.Provider>
@@ -261,7 +269,7 @@ export function App({
   }
 
   const sideList = columns >= SIDE_LIST_COLUMNS && !ui.screenReader;
-  const closeOverlay = () => dispatch({ type: 'close-overlay' });
+  const closeOverlay = () => act({ type: 'close-overlay' });
   const mainWidth = sideList ? columns - SIDE_LIST_WIDTH - 2 : columns;
   const screen = (
     <StepScreen
@@ -296,7 +304,7 @@ export function App({
         content={content}
         interactive
         progress={progress}
-        onGo={(id) => dispatch({ type: 'go-to', step: id })}
+        onGo={(id) => act({ type: 'go-to', step: id })}
         onClose={closeOverlay}
       />
     );

@@ -115,6 +115,41 @@ describe('keys sent in one write, in a real terminal', () => {
     await run.waitForText('7/14');
   });
 
+  // A key that puts another view up: the keys after it in the same write act on that view.
+  it('Enter, a key and Enter from the balance step: the key reaches the API-key field and is used', async () => {
+    const { run } = await runAt('balance', ['--base-url', 'http://127.0.0.1:9/v1']);
+    run.write(`${enter}${FAKE}${enter}`);
+    const screen = await run.waitFor(
+      (text) => text.startsWith('13/14') && !text.includes('Checking'),
+      'the test-call step with its answer',
+    );
+    expect(screen).not.toContain('There is no key yet');
+    expect(run.raw()).not.toContain(FAKE);
+  });
+
+  it('Enter ↓ Enter from the amount: "Keep it on" is chosen on the next screen', async () => {
+    const { run, savedAnswers } = await runAt('amount');
+    await run.waitForText('$10');
+    run.write(`${enter}${down}${enter}`);
+    await run.waitForText('falls below: $5');
+    expect((await savedAnswers((a) => a.amount !== undefined)).amount).toBe('10');
+  });
+
+  it('s ↑ Enter opens the step list, moves up and jumps there', async () => {
+    const { run } = await runAt('settings');
+    run.write(`s${PTY_KEYS.up}${enter}`);
+    await run.waitFor((text) => text.startsWith('2/14 '), 'step 2');
+  });
+
+  it('Tab Enter on a short terminal: the longer text opens and closes, then Enter moves on', async () => {
+    const run = start(['--demo'], { cols: 40, rows: 15, env: { XDG_CONFIG_HOME: freshConfigHome() } });
+    await run.waitForText('Tab more');
+    run.write('\t');
+    await run.waitForText('scroll');
+    run.write(`\t${enter}`);
+    await run.waitFor((text) => text.startsWith('2/14 '), 'step 2');
+  });
+
   it('Ctrl with function keys (Ctrl+F1, Ctrl+F12, a made-up one) does nothing; the next Enter still acts', async () => {
     const run = start(['--demo'], { sttyAfter: true });
     await run.waitForText('1/14');

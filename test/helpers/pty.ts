@@ -12,6 +12,7 @@ export const PTY_KEYS = {
   escape: '\u001b',
   ctrlC: '\u0003',
   down: '\u001b[B',
+  up: '\u001b[A',
   backspace: '\u007f',
 } as const;
 
