@@ -103,12 +103,15 @@ export function App({
     });
   }, [state, services, offer]);
 
-  // The notice belongs to the screen it was shown on.
+  // The notice belongs to the screen it was shown on; one handed on (why the test call sent the user back
+  // here) is shown on the next.
   const shownOn = useRef(state.index);
+  const handedOn = useRef<string | undefined>(undefined);
   useEffect(() => {
     if (shownOn.current !== state.index) {
       shownOn.current = state.index;
-      setNotice(undefined);
+      setNotice(handedOn.current);
+      handedOn.current = undefined;
     }
   }, [state.index]);
 
@@ -282,6 +285,9 @@ export function App({
       apiKey={apiKey}
       onApiKey={setApiKey}
       onNotice={setNotice}
+      onNoticeNext={(text) => {
+        handedOn.current = text;
+      }}
       team={team}
     />
   );
@@ -353,6 +359,8 @@ type StepScreenProps = {
   readonly apiKey: string | undefined;
   readonly onApiKey: (key: string) => void;
   readonly onNotice: (notice: string) => void;
+  /** A notice for the step the user goes to next (why they were sent there). */
+  readonly onNoticeNext: (notice: string) => void;
   /** The team file in use, if any. */
   readonly team: TeamInUse | undefined;
 };
@@ -367,6 +375,7 @@ function StepScreen({
   apiKey,
   onApiKey,
   onNotice,
+  onNoticeNext,
   team,
 }: StepScreenProps) {
   const base = { content, notice };
@@ -427,6 +436,7 @@ function StepScreen({
           practice={services.practice ?? false}
           copy={copy}
           onNotice={onNotice}
+          onNoticeNext={onNoticeNext}
           shell={services.shell}
         />
       );

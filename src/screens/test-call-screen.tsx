@@ -49,6 +49,8 @@ type Props = {
   /** Copies text; resolves with the sentence saying how (or that it could not). */
   readonly copy: ((text: string) => Promise<string>) | undefined;
   readonly onNotice: (notice: string) => void;
+  /** Says on the step the user is sent back to why they are there. */
+  readonly onNoticeNext?: (notice: string) => void;
   /** The user's shell, for a line to run that a failure suggests (unsetting OPENAI_ORG_ID); bash if unknown. */
   readonly shell?: Shell;
   /** A team file sends the key to another origin: nothing is sent before the user's `y`. */
@@ -103,8 +105,15 @@ export function TestCallScreen(props: Props) {
     switch (action.type) {
       case 'event':
         return send(action.event);
-      case 'go-to':
+      case 'go-to': {
+        // The step that fixes a failure says which failure sent the user there.
+        const now = current();
+        if (now.phase === 'failed' && now.failure) {
+          const title = explain(now.failure, content, call.model, context).title;
+          props.onNoticeNext?.(fill(text.sentBack, { title }));
+        }
         return dispatch({ type: 'go-to', step: action.step });
+      }
       case 'next':
         return dispatch({ type: 'next' });
       case 'back':

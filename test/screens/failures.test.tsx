@@ -107,7 +107,13 @@ describe('the failure screen of every outcome kind', () => {
       const before = session.chats();
       await app.press(KEYS.enter);
       if (step && step !== 'test-call') {
-        await app.waitForText(`${stepIndex(step) + 1}/${STEPS.length} ${content.steps[step].name}`);
+        const there = await app.waitForText(
+          `${stepIndex(step) + 1}/${STEPS.length} ${content.steps[step].name}`,
+        );
+        // The step says which failure sent the user back to it.
+        expect(flat(there)).toContain(
+          flat(fill(content.steps['test-call'].sentBack, { title: explanation.title })),
+        );
       } else {
         // Where no other step fixes it, Enter tries again: a new request, and the failure once more.
         await app.waitFor(() => session.chats() === before + 1, 'a new request');
