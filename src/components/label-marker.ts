@@ -15,6 +15,9 @@ export function labelsAsDrawn(text: string, color: boolean): string {
   return text.replace(/`([^`]*)`/g, (_, label: string) => (color ? label : quoteLabel(label)));
 }
 
+/** The lines of a picture's frame, Unicode and ASCII: a cell ends at one. */
+const FRAME = /[│┃║|]/;
+
 /** Removes two spaces from the longest run of at least `run` spaces (the first of equals). */
 function takeTwoSpaces(text: string, run: number): string | undefined {
   let best: RegExpExecArray | undefined;
@@ -37,11 +40,18 @@ export function quoteInPicture(
   const before = line.slice(0, at);
   const after = line.slice(at + label.length);
   const quoted = quoteLabel(label);
+  // Only the label's own cell gives up its spaces: a gap beyond the next frame line would move that line.
+  const cellEnd = after.search(FRAME);
+  const ownAfter = cellEnd < 0 ? after : after.slice(0, cellEnd);
+  const restAfter = cellEnd < 0 ? '' : after.slice(cellEnd);
+  const cellStart = Math.max(...[...before.matchAll(new RegExp(FRAME, 'g'))].map((m) => (m.index ?? -1) + 1), 0);
+  const restBefore = before.slice(0, cellStart);
+  const ownBefore = before.slice(cellStart);
   for (const run of [3, 2]) {
-    const shorterAfter = takeTwoSpaces(after, run);
-    if (shorterAfter !== undefined) return { before, label: quoted, after: shorterAfter };
-    const shorterBefore = takeTwoSpaces(before, run);
-    if (shorterBefore !== undefined) return { before: shorterBefore, label: quoted, after };
+    const shorterAfter = takeTwoSpaces(ownAfter, run);
+    if (shorterAfter !== undefined) return { before, label: quoted, after: shorterAfter + restAfter };
+    const shorterBefore = takeTwoSpaces(ownBefore, run);
+    if (shorterBefore !== undefined) return { before: restBefore + shorterBefore, label: quoted, after };
   }
   return { before, label, after };
 }

@@ -26,12 +26,21 @@ describe('a platform label without colour', () => {
     'is quoted in the $step picture ($size, ascii $ascii) without moving its frame',
     ({ name, mark, size, ascii }) => {
       const lines = WIREFRAMES[name][size].map((line) => (ascii ? asciiFold(line) : line));
-      const line = lines.find((l) => l.includes(mark));
-      expect(line).toBeDefined();
-      if (!line) return;
-      const parts = quoteInPicture(line, line.indexOf(mark), mark);
-      expect(parts.label).toBe(`"${mark}"`);
-      expect(textWidth(parts.before + parts.label + parts.after)).toBe(textWidth(line));
+      const withMark = lines.filter((l) => l.includes(mark));
+      expect(withMark.length).toBeGreaterThan(0);
+      /** Where the frame's vertical lines stand, in columns. */
+      const frame = (text: string) =>
+        [...text].flatMap((char, index) =>
+          /[│┃║|]/.test(char) ? [textWidth([...text].slice(0, index).join(''))] : [],
+        );
+      for (const line of withMark) {
+        const parts = quoteInPicture(line, line.indexOf(mark), mark);
+        expect(parts.label).toBe(`"${mark}"`);
+        const drawn = parts.before + parts.label + parts.after;
+        expect(textWidth(drawn)).toBe(textWidth(line));
+        // Every cell keeps its place: the quotes take spaces from the label's own cell only.
+        expect(frame(drawn)).toEqual(frame(line));
+      }
     },
   );
 });
