@@ -14,7 +14,7 @@ type Props = {
 
 /** A vertical list of options with a pointer; radio buttons for screen readers. */
 export function ChoiceList({ options, selected }: Props) {
-  const { ascii } = useUi();
+  const { ascii, columns } = useUi();
   return (
     <Box flexDirection="column" aria-role="list">
       {options.map((option, index) => {
@@ -28,7 +28,7 @@ export function ChoiceList({ options, selected }: Props) {
             aria-label={option.label.replace(/`/g, '')}
           >
             <Text {...(isSelected ? theme.selected : {})}>{`${pointer} `}</Text>
-            <RichText text={option.label} />
+            <RichText text={option.label} columns={Math.max(1, columns - 2)} />
           </Box>
         );
       })}

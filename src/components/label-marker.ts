@@ -44,7 +44,10 @@ export function quoteInPicture(
   const cellEnd = after.search(FRAME);
   const ownAfter = cellEnd < 0 ? after : after.slice(0, cellEnd);
   const restAfter = cellEnd < 0 ? '' : after.slice(cellEnd);
-  const cellStart = Math.max(...[...before.matchAll(new RegExp(FRAME, 'g'))].map((m) => (m.index ?? -1) + 1), 0);
+  const cellStart = Math.max(
+    ...[...before.matchAll(new RegExp(FRAME, 'g'))].map((m) => (m.index ?? -1) + 1),
+    0,
+  );
   const restBefore = before.slice(0, cellStart);
   const ownBefore = before.slice(cellStart);
   for (const run of [3, 2]) {

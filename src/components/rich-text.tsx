@@ -2,6 +2,7 @@ import { Text, Transform } from 'ink';
 import { asciiFold, fill, type Vars } from '../content/content.js';
 import { quoteLabel } from './label-marker.js';
 import { dropWrapSpace } from './measure.js';
+import { proseLines } from './prose-wrap.js';
 import { theme } from './theme.js';
 import { useUi } from './ui-options.js';
 
@@ -12,12 +13,16 @@ type Props = {
   readonly vars?: Vars;
   /** A role from the theme for the whole sentence. */
   readonly tone?: keyof typeof theme;
+  /** The width it is drawn in, when narrower than the screen's. */
+  readonly columns?: number;
 };
 
 /** Draws one sentence of content: fills tokens, highlights platform labels, folds symbols in ASCII mode. */
-export function RichText({ text, vars, tone }: Props) {
-  const { ascii, color } = useUi();
-  const filled = fill(text, vars);
+export function RichText({ text, vars, tone, columns }: Props) {
+  const ui = useUi();
+  const { ascii, color } = ui;
+  // Broken into lines here, so that labels, commands and URLs stay whole (Ink then wraps nothing).
+  const filled = proseLines(fill(text, vars), columns ?? ui.columns, { color, ascii }).join('\n');
   const parts = filled.split('`');
   return (
     <Transform transform={dropWrapSpace}>

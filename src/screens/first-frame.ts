@@ -5,6 +5,7 @@
  */
 import chalk, { Chalk, type ChalkInstance } from 'chalk';
 import { fitBlocks, type Hint, hintSeparator, layoutHints } from '../components/layout.js';
+import { proseLines } from '../components/prose-wrap.js';
 import { textWidth, wrapText } from '../components/text-width.js';
 import { asciiFold, contentFor, fill } from '../content/content.js';
 import type { Locale } from '../content/locale.js';
@@ -35,9 +36,9 @@ function wrap(
   dropSpace: boolean,
   style: (line: string) => string = (line) => line,
 ): string[] {
-  return wrapText(text, width).map((line, index) =>
-    style(dropSpace && index > 0 ? line.replace(/^ /, '') : line),
-  );
+  // Sentences as RichText breaks them (commands and URLs whole); other text as Ink wraps it.
+  const lines = dropSpace ? proseLines(text, width, { color: true }) : wrapText(text, width);
+  return lines.map((line) => style(line));
 }
 
 type Segment = { readonly text: string; readonly style: (text: string) => string };

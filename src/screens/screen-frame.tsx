@@ -1,18 +1,18 @@
 import { Box, Text, Transform } from 'ink';
 import type { ReactNode } from 'react';
 import { KeyHints } from '../components/key-hints.js';
-import { labelsAsDrawn } from '../components/label-marker.js';
 import { fitBlocks, type Hint, hintLines, type LayoutBlock } from '../components/layout.js';
-import { dropWrapSpace, lineCount } from '../components/measure.js';
+import { dropWrapSpace } from '../components/measure.js';
 import { PageLink, pageLinkLines } from '../components/page-link.js';
 import { ProgressBar } from '../components/progress-bar.js';
+import { proseLines } from '../components/prose-wrap.js';
 import { RichText } from '../components/rich-text.js';
 import { type Scroll, ScrollView } from '../components/scroll-view.js';
 import { wrapText } from '../components/text-width.js';
 import { type theme, theme as themeStyles } from '../components/theme.js';
 import { type UiOptions, useUi } from '../components/ui-options.js';
 import { pictureLines, Wireframe } from '../components/wireframe.js';
-import { asciiFold, type Content, fill, type Vars } from '../content/content.js';
+import { type Content, fill, type Vars } from '../content/content.js';
 import { useLatestInput, useWizardControls } from '../hooks/use-screen-keys.js';
 import { useScroll } from '../hooks/use-scroll.js';
 import { type FlowStep, flowIndex, stepText } from '../wizard/flow.js';
@@ -36,8 +36,7 @@ export function textLines(
   ui: Pick<UiOptions, 'columns' | 'color'> & { readonly ascii?: boolean },
   vars?: Vars,
 ): number {
-  const drawn = labelsAsDrawn(fill(text, vars), ui.color);
-  return lineCount(ui.ascii ? asciiFold(drawn) : drawn, ui.columns);
+  return proseLines(fill(text, vars), ui.columns, { color: ui.color, ascii: ui.ascii ?? false }).length;
 }
 
 /** A sentence of content as a block. */

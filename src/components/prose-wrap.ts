@@ -1,0 +1,93 @@
+/**
+ * Sentences broken into lines for the screen so that what a reader copies stays whole: a platform label
+ * (`Log in`) and a command in a sentence (`openai-topup --model gpt-4.1-mini`) move to the next line
+ * rather than break; a URL wider than the line breaks only after a `/`. Everything else wraps at spaces as
+ * Ink wraps it. The result holds `\n` where a line ends, so Ink draws it as it is. Pure.
+ */
+import { asciiFold } from '../content/content.js';
+import { quoteLabel } from './label-marker.js';
+import { textWidth } from './text-width.js';
+
+/** How the sentence is drawn: labels quoted without colour, symbols folded in ASCII mode. */
+export type ProseStyle = { readonly color: boolean; readonly ascii?: boolean };
+
+// Stands for a space that must not break a line (inside a label or a command); never in content.
+const GLUE = '\u0000';
+
+// The tool's own command as a sentence writes it: the command, its subcommands and its flags, with the
+// value of a flag that takes one.
+const COMMAND =
+  /openai-topup(?: (?:check|serve|team|help|init))*(?: (?:--(?:model|timeout|team|lang|base-url|port|scenario|allow-host) [^\s`]+|--?[a-z][a-z-]*))*/g;
+
+/** The sentence with the spaces inside labels and commands glued. */
+function glue(text: string): string {
+  return text
+    .replace(/`[^`]*`/g, (label) => label.replace(/ /g, GLUE))
+    .replace(COMMAND, (command) => command.replace(/ /g, GLUE));
+}
+
+/** Columns a piece of the sentence takes as drawn. */
+function widthOf(piece: string, style: ProseStyle): number {
+  // A backtick is drawn as a quote without colour (quoteLabel), and as nothing with it.
+  const drawn = piece.replaceAll(GLUE, ' ').replace(/`/g, style.color ? '' : quoteLabel('').slice(0, 1));
+  return textWidth(style.ascii ? asciiFold(drawn) : drawn);
+}
+
+/** Lines of one paragraph (no `\n` in it). */
+function wrapParagraph(text: string, columns: number, style: ProseStyle): string[] {
+  const rows: string[] = [''];
+  let used = 0;
+  /** Puts a piece on the current line (after a space when `spaced`), or on a new one when it does not fit. */
+  const place = (piece: string, spaced: boolean) => {
+    const width = widthOf(piece, style);
+    const gap = spaced && used > 0 ? 1 : 0;
+    if (used > 0 && used + gap + width > columns) {
+      rows.push('');
+      used = 0;
+    } else if (gap) {
+      rows[rows.length - 1] += ' ';
+      used += 1;
+    }
+    if (width <= columns) {
+      rows[rows.length - 1] += piece;
+      used += width;
+      return;
+    }
+    // Wider than a whole line and nothing better to do: break between characters, as Ink would.
+    for (const char of piece) {
+      // A label's backtick is drawn as a quote without colour, and as nothing with it.
+      const size = char === '`' ? (style.color ? 0 : 1) : char === GLUE ? 1 : widthOf(char, style);
+      if (used + size > columns && used > 0) {
+        rows.push('');
+        used = 0;
+      }
+      rows[rows.length - 1] += char;
+      used += size;
+    }
+  };
+  for (const word of glue(text).split(' ')) {
+    const width = widthOf(word, style);
+    if (width <= columns || (!word.includes('://') && !word.includes(GLUE))) {
+      place(word, true);
+      continue;
+    }
+    if (word.includes('://')) {
+      // A URL wider than the line: whole pieces ending in `/`, as many to a line as fit.
+      // The scheme and host are one piece: `https://` alone at a line's end would help no one.
+      const pieces = word.match(/^[^:/]*:\/\/[^/]*\/*|[^/]*\/+|[^/]+$/g) ?? [word];
+      pieces.forEach((piece, index) => {
+        place(piece, index === 0);
+      });
+      continue;
+    }
+    // A command or label wider than the line: it breaks between its words after all.
+    for (const part of word.split(GLUE)) place(part, true);
+  }
+  return rows.map((row) => row.replaceAll(GLUE, ' '));
+}
+
+/** The sentence's lines at `columns`: labels and commands whole where they fit, URLs broken after `/`. */
+export function proseLines(text: string, columns: number, style: ProseStyle): string[] {
+  if (columns <= 0) return [text];
+  return text.split('\n').flatMap((paragraph) => wrapParagraph(paragraph, columns, style));
+}
