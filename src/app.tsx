@@ -23,7 +23,7 @@ import { type TeamOffer, TeamScreen } from './screens/team-screen.js';
 import { TestCallScreen } from './screens/test-call-screen.js';
 import { expectationOf } from './team/call.js';
 import { teamFlow } from './team/flow.js';
-import { checkCommandLine } from './text/shell-quote.js';
+import { checkCommandLine, shellWord } from './text/shell-quote.js';
 import { type WizardAction, type WizardState, wizardReducer } from './wizard/reducer.js';
 
 export type { AppServices } from './app-services.js';
@@ -114,6 +114,14 @@ export function App({
       handedOn.current = undefined;
     }
   }, [state.index]);
+  // A notice is a sentence in the language it was made in: another language drops it.
+  const shownIn = useRef(state.locale);
+  useEffect(() => {
+    if (shownIn.current !== state.locale) {
+      shownIn.current = state.locale;
+      setNotice(undefined);
+    }
+  }, [state.locale]);
 
   const finish = (result: ExitResult) => {
     onExit(result);
@@ -125,6 +133,10 @@ export function App({
   const position = () => ({
     n: (offerRef.current?.index ?? stateRef.current.index) + 1,
     total: stateRef.current.flow.steps.length,
+    // The command that continues there: practice progress is kept apart, and a team file is named again.
+    command: ['openai-topup', services.practice ? '--demo' : '', team ? `--team ${shellWord(team.path)}` : '']
+      .filter(Boolean)
+      .join(' '),
   });
   const quit = () => {
     const text = contentFor(stateRef.current.locale).ui;

@@ -210,7 +210,7 @@ async function main(): Promise<number> {
       }),
     );
     if (dumb) {
-      const command = checkCommandLine(team?.path);
+      const command = `${checkCommandLine(team?.path)}${flags.demo ? ' --demo' : ''}`;
       process.stdout.write(`${fill(contentFor(lang).cli.dumbTerminal, { command })}\n`);
     }
     return 0;

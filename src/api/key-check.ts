@@ -39,7 +39,9 @@ export function cleanKeyInput(raw: string): string {
   const text = raw
     .replace(/\u001b?\[20[01]~/g, '')
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '')
-    .trim();
+    .trim()
+    // The post's own line, pasted whole (a field drops the spaces): `export OPENAI_API_KEY=sk-…`.
+    .replace(/^(?:export\s*)?OPENAI_API_KEY\s*=\s*/, '');
   const quoted = /^(["'])(.*)\1$/s.exec(text);
   return (quoted?.[2] ?? text).trim();
 }

@@ -124,7 +124,8 @@ export function printGuide(locale: Locale, options: PrintOptions): string {
   const text = content.print;
   const team = options.team;
   const lines: string[] = [
-    text.title,
+    // When the team pays there is nothing to top up: the title says what the guide is for.
+    team?.file.payer === 'team' ? fill(text.teamTitle, { team: team.file.name }) : text.title,
     '',
     text.intro,
     fill(content.meta.labelsCheckedNote, { date: content.meta.labelsCheckedOn }),

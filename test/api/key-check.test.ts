@@ -16,6 +16,15 @@ describe('checkKey', () => {
   });
 
   it.each([
+    ['export OPENAI_API_KEY=<key>'],
+    ['exportOPENAI_API_KEY=<key>'],
+    ['OPENAI_API_KEY="<key>"'],
+    ["export OPENAI_API_KEY = '<key>'"],
+  ])('takes the key out of the post’s own line pasted whole: %s', (line) => {
+    expect(checkKey(line.replace('<key>', FAKE_PROJECT))).toEqual({ ok: true, key: FAKE_PROJECT });
+  });
+
+  it.each([
     ['empty', '', 'empty', undefined],
     ['only spaces', '   \n', 'empty', undefined],
     ['cut off', 'sk-proj-FAKEfake012345', 'cutOff', undefined],

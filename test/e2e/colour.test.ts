@@ -71,6 +71,12 @@ describe('TERM=dumb', () => {
     expect(raw).not.toContain('\u001b');
   });
 
+  it('with --demo: the line names check --demo', async () => {
+    const run = start(['--demo'], { env: { TERM: 'dumb' }, rows: 24 });
+    expect((await run.waitForExit()).exitCode).toBe(0);
+    expect(run.raw().trimEnd().split(/\r?\n/).at(-1)).toMatch(/: openai-topup check --demo$/);
+  });
+
   it('with a team file: the team’s guide, and the line names check --team with that file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'topup-dumb-'));
     copyFileSync(TEAM_FIXTURE, join(dir, 'our team.json'));

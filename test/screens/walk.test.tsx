@@ -111,8 +111,29 @@ describe('walking the wizard with keys', () => {
     await app.waitFor(() => app.exit() !== undefined, 'the exit');
     expect(app.exit()).toEqual({
       code: 0,
-      message: 'Progress saved at step 3/14. Run openai-topup again to continue.',
+      message: 'Progress saved at step 3/14. To continue, run: openai-topup',
     });
+  });
+
+  it('in practice mode, q names the command that continues there (practice progress is kept apart)', async () => {
+    const app = start({ state: { index: 2, reached: 2 }, services: { practice: true } });
+    await app.waitForText('3/14');
+    await app.press('q');
+    await app.waitFor(() => app.exit() !== undefined, 'the exit');
+    expect(app.exit()?.message).toBe('Progress saved at step 3/14. To continue, run: openai-topup --demo');
+  });
+
+  it('drops a notice when the language changes: it was written in the other one', async () => {
+    const app = start({
+      state: { index: 1, reached: 1 },
+      services: { openUrl: async () => 'Opened the page.' },
+    });
+    await app.waitForText('2/14');
+    await app.press('o');
+    await app.waitForText('Opened the page.');
+    await app.press('l');
+    const frame = await app.waitForText('2/14 로그인');
+    expect(frame).not.toContain('Opened the page.');
   });
 
   it('exits 130 on Ctrl+C, also inside a text field', async () => {
