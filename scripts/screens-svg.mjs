@@ -53,7 +53,13 @@ export const PICTURES = [
     walk: 'ko-40x24',
     screen: '04 billing',
     file: 'ko-40x24-billing.svg',
-    alt: 'Korean, 40×24: step 4, Billing, with the narrow picture',
+    alt: 'Korean, 40×24: step 4, Billing, the label and the page address whole',
+  },
+  {
+    walk: 'en-40x24',
+    screen: '05 add-payment',
+    file: 'en-40x24-add-payment.svg',
+    alt: 'English, 40×24: step 5, Add payment details, with the narrow picture',
   },
   {
     walk: 'en-80x24-team',
