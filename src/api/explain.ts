@@ -374,5 +374,6 @@ export function jsonMessage(explanation: Explanation, content: Content): string 
     ? ` ${content.diagnosis.serverSaid} ${explanation.serverMessage}`
     : '';
   const team = (explanation.teamNotes ?? []).map((note) => ` ${note}`).join('');
-  return plain(`${explanation.title}. ${explanation.meaning} ${explanation.action}${team}${server}`);
+  // The server's words before the team's notes: a note may end in a contact link, which nothing should follow.
+  return plain(`${explanation.title}. ${explanation.meaning} ${explanation.action}${server}${team}`);
 }

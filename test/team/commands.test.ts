@@ -185,7 +185,7 @@ describe('team init', () => {
 
   it('says what to do next, in the language asked for', () => {
     expect(runTeamInit({ cwd: dir(), lang: 'en' }).stdout).toBe(
-      'Wrote openai-topup.team.json. Put your organization and project ids in it (on the platform under Settings → General), then check it: openai-topup team check\n',
+      'Wrote openai-topup.team.json. Put your organization id (Settings → Organization → General) and project id (Settings → Project → General) in it, then check it: openai-topup team check\n',
     );
     expect(runTeamInit({ cwd: dir(), lang: 'ko' }).stdout).toContain('파일을 만들었습니다.');
   });
