@@ -150,13 +150,13 @@ export function ScreenFrame({ step, content, blocks = [], hints, notice, showBod
   const moreHints: Hint[] = [['Tab', h.more], ...hints];
   const fit = fitBlocks(withHints(hints), ui.rows, () => withHints(moreHints));
 
-  // Tab opens what did not fit; in it, Tab or Esc comes back.
+  // Tab opens what did not fit; in it, Tab, Enter or Esc comes back (Enter is no dead key there).
   const hidden = all.filter((block) => block.role === 'more' && !fit.shown.has(block.id));
   useLatestInput(
     (input, key) => {
       if (key.tab && overlay === 'none' && fit.hiddenMore)
         dispatch({ type: 'open-overlay', overlay: 'more' });
-      else if ((key.tab || key.escape) && overlay === 'more') dispatch({ type: 'close-overlay' });
+      else if ((key.tab || key.return || key.escape) && overlay === 'more') dispatch({ type: 'close-overlay' });
       else if (input === 'q' && overlay === 'more') quit();
     },
     () => overlay === 'more' || (overlay === 'none' && fit.hiddenMore),
@@ -169,7 +169,7 @@ export function ScreenFrame({ step, content, blocks = [], hints, notice, showBod
         head={all.slice(0, 2)}
         hidden={hidden}
         hints={[
-          ['Tab', h.less],
+          ['Tab, Enter', h.less],
           ['↑↓', h.scroll],
           ['q', h.quit],
         ]}
@@ -206,6 +206,9 @@ function MoreView({
   const hintRows = hintLines(hints, ui.columns, ui.ascii);
   const room =
     ui.rows - 1 - head.reduce((sum, block) => sum + block.lines + (block.margin ? 1 : 0), 0) - hintRows - 2;
+  // ↑↓ is named only when there is something to scroll to.
+  const tall = hidden.reduce((sum, block) => sum + block.lines + (block.margin ? 1 : 0), 0) > room;
+  const shown = tall ? hints : hints.filter(([key]) => key !== '↑↓');
   return (
     <Box flexDirection="column">
       {head.map((block) => (
@@ -217,7 +220,7 @@ function MoreView({
         <ScrollView items={hidden} height={Math.max(1, room)} scroll={scroll} />
       </Box>
       <Box marginTop={1}>
-        <KeyHints hints={hints} />
+        <KeyHints hints={shown} />
       </Box>
     </Box>
   );

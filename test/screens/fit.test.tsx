@@ -53,9 +53,15 @@ describe('every screen fits', () => {
       'the rest of the step',
     );
     expect(more.split('\n')[0]).toContain('8/14');
-    expect(more).toContain(`Tab ${en.ui.hints.less}`);
+    expect(more).toContain(`Tab, Enter ${en.ui.hints.less}`);
     await app.press('\t');
     await app.waitForText('Tab more');
+    // Enter closes it too, and submits nothing on the way.
+    await app.press('\t');
+    await app.waitForText('only a plan');
+    await app.press(KEYS.enter);
+    await app.waitForText('Tab more');
+    expect(app.frame().split('\n')[0]).toContain('8/14');
     // Tab typed nothing into the field.
     expect(app.frame()).toContain('$10');
     await app.press(KEYS.backspace, '7', KEYS.enter);
