@@ -156,7 +156,8 @@ export function ScreenFrame({ step, content, blocks = [], hints, notice, showBod
     (input, key) => {
       if (key.tab && overlay === 'none' && fit.hiddenMore)
         dispatch({ type: 'open-overlay', overlay: 'more' });
-      else if ((key.tab || key.return || key.escape) && overlay === 'more') dispatch({ type: 'close-overlay' });
+      else if ((key.tab || key.return || key.escape) && overlay === 'more')
+        dispatch({ type: 'close-overlay' });
       else if (input === 'q' && overlay === 'more') quit();
     },
     () => overlay === 'more' || (overlay === 'none' && fit.hiddenMore),
