@@ -16,14 +16,54 @@ export function browserBlocker(
   return undefined;
 }
 
-/** Opens the URL with `open` (loaded only when asked); resolves with the sentence to show. */
-export async function openInBrowser(url: string, env: NodeJS.ProcessEnv, content: Content): Promise<string> {
-  const text = content.ui.browser;
-  const blocker = browserBlocker(env, process.platform);
-  if (blocker) return text[blocker];
+// A host as DNS and the URL parser write it (punycode for non-ASCII), or an IP address.
+const PLAIN_HOST = /^(?:[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.?|\[[0-9a-f:.]+\])$/;
+// What PowerShell acts on inside the double quotes `open` wraps the address in on Windows and WSL
+// (`Start "<address>"`): `$(…)` runs a command and `$env:NAME` reads a variable, the backquote escapes, a
+// double quote ends the string.
+const ACTIVE = /[$`"]/g;
+
+/**
+ * The address as handed to the opener: an http(s) URL in the parser's form, with `$`, the backquote and `"`
+ * percent-encoded (a team file's page may hold them), so that no shell between here and the browser acts on
+ * it. Undefined when that cannot be done without changing where it leads (such a character in the host).
+ */
+export function browserTarget(url: string): string | undefined {
+  let parsed: URL;
   try {
-    const { default: open } = await import('open');
-    const child = await open(url);
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
+  if (!PLAIN_HOST.test(parsed.hostname)) return undefined;
+  const href = parsed.href.replace(ACTIVE, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+  // URL.href writes non-ASCII percent-encoded: anything else left is a character no opener needs.
+  return /^[\x21-\x7e]+$/.test(href) ? href : undefined;
+}
+
+/** What opening needs from the machine; tests inject both. */
+export type OpenOptions = {
+  readonly platform?: NodeJS.Platform;
+  /** The opener (the `open` package, loaded only when asked). */
+  readonly open?: (target: string) => Promise<{ on(event: 'error', listener: () => void): unknown }>;
+};
+
+/** Opens the URL with `open` (loaded only when asked); resolves with the sentence to show. */
+export async function openInBrowser(
+  url: string,
+  env: NodeJS.ProcessEnv,
+  content: Content,
+  options: OpenOptions = {},
+): Promise<string> {
+  const text = content.ui.browser;
+  const blocker = browserBlocker(env, options.platform ?? process.platform);
+  if (blocker) return text[blocker];
+  const target = browserTarget(url);
+  if (target === undefined) return text.unsafe;
+  try {
+    const open = options.open ?? (await import('open')).default;
+    const child = await open(target);
     child.on('error', () => undefined);
     return text.opened;
   } catch (error) {
