@@ -153,6 +153,54 @@ describe('--key-stdin and a runaway pipe', () => {
   });
 });
 
+describe('--key-stdin and a pipe that never ends', () => {
+  /** Starts `check --key-stdin` on a pipe this test holds open, and waits until it is reading from it. */
+  async function reading(args: readonly string[], env: NodeJS.ProcessEnv) {
+    const check = spawn(process.execPath, [CLI, 'check', '--json', '--key-stdin', '--debug', ...args], {
+      env,
+    });
+    children.push(check);
+    const result = ended(check);
+    let stderr = '';
+    check.stderr.on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    const deadline = Date.now() + 10_000;
+    while (!stderr.includes('stdin')) {
+      if (Date.now() > deadline) throw new Error(`check never said it reads stdin: ${stderr}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    return { check, result };
+  }
+
+  it('the key arrives and the pipe stays open: at --timeout the check goes on with what it read', async () => {
+    const server = await startDemoServer();
+    servers.push(server);
+    const { check, result } = await reading(
+      ['--timeout', '2', '--base-url', server.baseUrl],
+      baseEnv({ OPENAI_API_KEY: undefined }),
+    );
+    check.stdin?.write(`${KEY}\n`);
+    const { code, stdout } = await result;
+    expect(stdout.trimEnd().split('\n')).toHaveLength(1);
+    expect(JSON.parse(stdout)).toMatchObject({ ok: true, kind: 'ok' });
+    expect(code).toBe(0);
+  });
+
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const)('%s while waiting for the key: exit %i, with its one JSON line', async (signal, code) => {
+    const { check, result } = await reading([], baseEnv());
+    check.kill(signal);
+    const { code: exit, stdout } = await result;
+    expect(exit).toBe(code);
+    expect(stdout.trimEnd().split('\n')).toHaveLength(1);
+    expect(JSON.parse(stdout)).toMatchObject({ ok: false, kind: 'interrupted', exitCode: code });
+  });
+});
+
 describe('check and signals', () => {
   it.each([
     ['SIGINT', 130],
