@@ -259,6 +259,43 @@ describe('the time limit under garbage collection', () => {
   );
 });
 
+describe('a stream whose server keeps the connection open after it ends', () => {
+  const stream = (events: readonly string[]) =>
+    toWire({
+      ...modelsOk,
+      headers: { 'content-type': 'text/event-stream' },
+      body: events.map((data) => `data: ${data}\n\n`).join(''),
+      // No length, no chunks: the body runs until the connection closes, and the server never closes it.
+      framing: 'close',
+      end: { fraction: 1, how: 'stall' },
+    });
+  const chunk = JSON.stringify({ model: 'gpt-4o-mini', choices: [{ delta: { content: 'hello' } }] });
+
+  it.each([
+    [
+      '[DONE] came: check ends at once with the reply',
+      [chunk, '[DONE]'],
+      { ok: true, kind: 'ok', reply: 'hello' },
+      0,
+    ],
+    ['a line that is not JSON came: check ends at once', [chunk, '{not json'], { kind: 'bad-response' }, 6],
+  ] as const)('%s, not at --timeout', async (_name, events, expected, code) => {
+    const server = await startAnswerServer([toWire(modelsOk), stream(events)]);
+    try {
+      // --timeout is 60 s; waiting for it would outlast the run's own bound.
+      const result = await runCli(['check', '--json', '--base-url', server.baseUrl], {
+        env: baseEnv({ OPENAI_API_KEY: KEY }),
+        timeoutMs: 10_000,
+      });
+      expect(result.stdout.trimEnd().split('\n')).toHaveLength(1);
+      expect(JSON.parse(result.stdout)).toMatchObject(expected);
+      expect(result.code).toBe(code);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('an answer that breaks the HTTP client', () => {
   it('101 Switching Protocols to the chat call: check ends at once, exit 6, one JSON line', async () => {
     // undici fails an invariant here; in the bundle, Node's message for it once took many seconds at full CPU.
