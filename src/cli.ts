@@ -153,7 +153,8 @@ async function main(): Promise<number> {
   }
   if (parsed.kind === 'team') {
     const { runTeamCheck, runTeamInit } = await import('./commands/team.js');
-    const options = { cwd: process.cwd(), lang: parsed.flags.lang, ascii: parsed.flags.ascii };
+    // `.` when the folder no longer exists: a full path still works, a relative one is named as unreadable.
+    const options = { cwd: currentFolder() ?? '.', lang: parsed.flags.lang, ascii: parsed.flags.ascii };
     const output =
       parsed.action === 'init' ? runTeamInit(options) : runTeamCheck({ ...options, file: parsed.file });
     process.stdout.write(output.stdout);

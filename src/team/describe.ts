@@ -137,7 +137,13 @@ export function describeTeam(team: TeamFile, content: Content): string[] {
 
 /** A path as the user should see it: relative to where they are when that is shorter, and safe to print. */
 export function shownPath(path: string, cwd: string): string {
-  const near = relative(cwd, path);
+  let near: string;
+  try {
+    near = relative(cwd, path);
+  } catch {
+    // The current folder no longer exists: the path as it is.
+    return cleanText(path);
+  }
   return cleanText(near && !isAbsolute(near) && near.length < path.length ? near : path);
 }
 
