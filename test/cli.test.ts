@@ -49,6 +49,14 @@ describe('the command line, with piped stdio', () => {
     expect(result.stdout).toMatch(/openai-topup\/progress\.json/);
   });
 
+  it('shows help with a config folder whose name holds escape sequences: the path, not the sequences', async () => {
+    const config = `/tmp/a\u001b]0;PWNED\u0007b\u001b[2Jc\u009b31md`;
+    const result = await runCli(['--help'], { env: baseEnv({ XDG_CONFIG_HOME: config }) });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('/tmp/abcd/openai-topup/progress.json');
+    expect(result.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  });
+
   it('shows the version, exit 0', async () => {
     const result = await runCli(['-V']);
     expect(result).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
