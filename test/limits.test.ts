@@ -100,6 +100,36 @@ function postHuge(port: number): Promise<{ answer: string; sent: number }> {
   });
 }
 
+describe("serve's log of what a client sent", () => {
+  it('a key holding 8-bit control characters (C1 CSI) is logged masked and inert', async () => {
+    const server = await serve();
+    // Node's HTTP parser lets bytes 0x80–0xff through in a header; as latin1, 0x9b is the C1 CSI.
+    const head = Buffer.concat([
+      Buffer.from('GET /v1/models HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer '),
+      Buffer.from([0x9b]),
+      Buffer.from('2J0123456789abcdefghij'),
+      Buffer.from([0x9b]),
+      Buffer.from('1m\r\nConnection: close\r\n\r\n'),
+    ]);
+    const answer = await new Promise<string>((resolve) => {
+      const socket = connect(server.port, '127.0.0.1', () => socket.write(head));
+      let text = '';
+      socket.setEncoding('utf8').on('data', (chunk: string) => {
+        text += chunk;
+      });
+      socket.on('error', () => undefined);
+      socket.on('close', () => resolve(text));
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 /);
+    const deadline = Date.now() + 10_000;
+    while (!server.log().includes('GET /v1/models')) {
+      if (Date.now() > deadline) throw new Error(`serve logged nothing: ${server.log()}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(server.log()).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  });
+});
+
 describe('serve and a request body over 1 MB', () => {
   it('answers 413 having read little of a 500 MB POST, and goes on serving', async () => {
     const server = await serve();
