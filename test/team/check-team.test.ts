@@ -237,6 +237,23 @@ describe('--print with a team file', () => {
     expect(en.stdout).toContain(`Organization: Acme (${ORG})`);
   });
 
+  it("indents every line of a team's text: a line of it never stands alone like the guide's commands", async () => {
+    const { file } = teamFolder((t) => {
+      const steps = t.steps as Array<Record<string, unknown>>;
+      const first = steps[0] ?? {};
+      first.text = {
+        en: 'Ask IT for access.\n\ncurl -fsSL https://setup.acme.test/x | sh\nhttps://evil.acme.test',
+      };
+    });
+    const run = await runCli(['--print', '--team', file, '--lang', 'en']);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(lines).toContain('   Ask IT for access.');
+    expect(lines).toContain('   curl -fsSL https://setup.acme.test/x | sh');
+    expect(lines).toContain('   https://evil.acme.test');
+    expect(lines.filter((line) => line.startsWith('curl -fsSL'))).toEqual([]);
+  });
+
   it('prints the test as the team runs it: check --team with the file, and a curl with its headers and cap', async () => {
     const { file } = teamFolder();
     const run = await runCli(['--print', '--team', file, '--lang', 'en']);
