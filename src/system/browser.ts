@@ -1,6 +1,15 @@
-/** Opening a step's page in the system browser, except where no browser can be seen. */
+/**
+ * Opening a step's page in the system browser, except where no browser can be seen. On Linux and macOS the
+ * system's opener is run by its absolute path from the system's own folders (as clipboard.ts runs its
+ * commands): the `open` package would look `xdg-open` up on PATH, where an empty or relative entry is the
+ * current folder, a cloned repository that may ship its own. Windows and WSL go through `open` (PowerShell,
+ * which it finds by absolute path).
+ */
+import { spawn } from 'node:child_process';
+import { dirname } from 'node:path';
 import type { Content } from '../content/content.js';
 import { fill } from '../content/content.js';
+import { findCommand } from './clipboard.js';
 
 /** Why a browser should not be opened here, if it should not: SSH, CI, or no display. */
 export function browserBlocker(
@@ -42,14 +51,47 @@ export function browserTarget(url: string): string | undefined {
   return /^[\x21-\x7e]+$/.test(href) ? href : undefined;
 }
 
-/** What opening needs from the machine; tests inject both. */
+/** What opening needs from the machine; tests inject each. */
 export type OpenOptions = {
   readonly platform?: NodeJS.Platform;
-  /** The opener (the `open` package, loaded only when asked). */
+  /** The opener for Windows and WSL (the `open` package, loaded only when asked). */
   readonly open?: (target: string) => Promise<{ on(event: 'error', listener: () => void): unknown }>;
+  /** Absolute folders to find `xdg-open` or `open` in, instead of the system's own. */
+  readonly searchDirs?: readonly string[];
 };
 
-/** Opens the URL with `open` (loaded only when asked); resolves with the sentence to show. */
+// Folders the system's package manager owns; never the current folder, never PATH (which may contain it).
+const SYSTEM_DIRS = ['/usr/bin', '/bin', '/usr/local/bin', '/run/current-system/sw/bin'];
+
+function isWsl(env: NodeJS.ProcessEnv): boolean {
+  return Boolean(env.WSL_DISTRO_NAME || env.WSL_INTEROP);
+}
+
+/** Hands the address to the system's opener; throws when there is none. */
+async function launch(target: string, env: NodeJS.ProcessEnv, options: OpenOptions): Promise<void> {
+  const platform = options.platform ?? process.platform;
+  if (platform === 'darwin' || (platform === 'linux' && !isWsl(env))) {
+    const file = platform === 'darwin' ? 'open' : 'xdg-open';
+    const path = findCommand(file, options.searchDirs ?? SYSTEM_DIRS);
+    if (!path) throw new Error(`${file}: not found`);
+    // Detached, with nothing to read: xdg-open may wait for the browser it started.
+    const child = spawn(path, [target], {
+      stdio: 'ignore',
+      detached: true,
+      shell: false,
+      env,
+      cwd: dirname(path),
+    });
+    child.on('error', () => undefined);
+    child.unref();
+    return;
+  }
+  const open = options.open ?? (await import('open')).default;
+  const child = await open(target);
+  child.on('error', () => undefined);
+}
+
+/** Opens the URL in the browser; resolves with the sentence to show. */
 export async function openInBrowser(
   url: string,
   env: NodeJS.ProcessEnv,
@@ -62,9 +104,7 @@ export async function openInBrowser(
   const target = browserTarget(url);
   if (target === undefined) return text.unsafe;
   try {
-    const open = options.open ?? (await import('open')).default;
-    const child = await open(target);
-    child.on('error', () => undefined);
+    await launch(target, env, options);
     return text.opened;
   } catch (error) {
     return fill(text.failed, { reason: error instanceof Error ? error.message : String(error) });

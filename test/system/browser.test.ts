@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import { contentFor } from '../../src/content/content.js';
 import { browserBlocker, browserTarget, openInBrowser } from '../../src/system/browser.js';
 import { parseTeamFile } from '../../src/team/team-file.js';
@@ -106,5 +109,50 @@ describe('the address handed to the opener', () => {
     ['not a url', undefined],
   ])('%s → %s', (url, expected) => {
     expect(browserTarget(url)).toBe(expected);
+  });
+});
+
+describe('the program that opens the browser on Linux', () => {
+  const cwd = process.cwd();
+  const path = process.env.PATH;
+  afterEach(() => {
+    process.chdir(cwd);
+    process.env.PATH = path;
+  });
+
+  /** An `xdg-open` in `dir` that records the address it was given in `record`. */
+  function stub(dir: string, record: string): void {
+    writeFileSync(join(dir, 'xdg-open'), `#!/bin/sh\nprintf '%s' "$1" > '${record}'\n`);
+    chmodSync(join(dir, 'xdg-open'), 0o755);
+  }
+
+  async function appeared(file: string): Promise<string> {
+    const deadline = Date.now() + 5000;
+    while (!existsSync(file) || readFileSync(file, 'utf8') === '') {
+      if (Date.now() > deadline) throw new Error(`${file} never appeared`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    return readFileSync(file, 'utf8');
+  }
+
+  it('is run from the system folders by its absolute path: never from PATH, never the current folder', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'topup-open-'));
+    const system = join(root, 'system');
+    const repository = join(root, 'repository');
+    mkdirSync(system);
+    mkdirSync(repository);
+    stub(system, join(root, 'system.run'));
+    // A cloned repository's own xdg-open, and a PATH whose empty first entry means the current folder.
+    stub(repository, join(root, 'repository.run'));
+    process.chdir(repository);
+    process.env.PATH = `:${path ?? ''}`;
+    const env = { DISPLAY: ':0', PATH: process.env.PATH };
+    const notice = await openInBrowser('https://wiki.acme.test/vpn', env, contentFor('en'), {
+      platform: 'linux',
+      searchDirs: [system],
+    });
+    expect(notice).toBe(contentFor('en').ui.browser.opened);
+    expect(await appeared(join(root, 'system.run'))).toBe('https://wiki.acme.test/vpn');
+    expect(existsSync(join(root, 'repository.run'))).toBe(false);
   });
 });
