@@ -29,6 +29,9 @@ if (
   takeTerminal();
   process.on('exit', restoreTerminal);
   // A signal during start-up (before Ink) still leaves a usable terminal: the exit handlers restore it.
+  // In raw mode Ctrl+C is a key, so a SIGINT comes from another process (kill, timeout): ended as Ctrl+C
+  // is, not by Node's default, which would leave bracketed paste on in the user's shell.
+  process.on('SIGINT', () => shutdown(130));
   process.on('SIGTERM', () => shutdown(143));
   process.on('SIGHUP', () => shutdown(129));
 }
