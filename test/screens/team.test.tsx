@@ -141,6 +141,35 @@ describe('the team’s guide', () => {
   });
 });
 
+describe('a team step’s page', () => {
+  it.each([40, 80])(
+    'is shown with its real target even when a part of it is wider than the screen (%i columns)',
+    async (columns) => {
+      // One path segment of 150 characters: breaking only after a slash cannot fit it on a line.
+      const url = `https://phish.acme.test/${'a'.repeat(150)}?next=1`;
+      const file = team({
+        name: 'Acme',
+        payer: 'self',
+        language: 'en',
+        steps: [{ id: 'wiki', after: 'welcome', title: { en: 'Read the wiki' }, url }],
+      });
+      const flow = teamFlow(file);
+      const index = flowIndex(flow, 'team:wiki');
+      const app = renderApp({
+        columns,
+        rows: 40,
+        state: { flow, index, reached: index },
+        services: { team: inUse(file) },
+      });
+      unmount = () => app.instance.unmount();
+      const frame = await app.waitForText('Read the wiki');
+      // Every character of the address is on the screen, the host first.
+      expect(frame).toContain('https://phish.acme.test/');
+      expect(frame.replace(/\n/g, '')).toContain(url);
+    },
+  );
+});
+
 describe('the test call with a team file', () => {
   function atTestCall(file: TeamFile, baseUrl: string, extra: Record<string, unknown> = {}) {
     const flow = teamFlow(file);
