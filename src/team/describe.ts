@@ -83,6 +83,8 @@ export function problemMessage(problem: TeamProblem, content: Content): string {
       return fill(words.clearText, { host: problem.host });
     case 'urlCharacters':
       return words.urlCharacters;
+    case 'urlUserinfo':
+      return words.urlUserinfo;
     case 'range':
       return fill(words.range, { value: formatNumber(problem.value), max: formatNumber(problem.max) });
     case 'notWithSelf':
