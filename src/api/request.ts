@@ -65,9 +65,16 @@ export type CurlExtras = {
   readonly maxTokens?: number | undefined;
 };
 
-/** A header argument for curl: in the guide's double quotes when ordinary, else single-quoted. */
+// The password of a URL written anywhere in a value.
+const URL_PASSWORD = /(\/\/[^\s:/@]*):[^\s@/]*@/g;
+
+/**
+ * A header argument for curl: in the guide's double quotes when ordinary, else single-quoted. The value comes
+ * from the environment (OPENAI_ORG_ID, OPENAI_PROJECT_ID) and is shown as the rest of the command is: inert,
+ * with anything shaped like a key, and a URL's password, masked.
+ */
 function headerArg(name: string, value: string): string {
-  const shown = maskSecrets(cleanText(value));
+  const shown = maskSecrets(cleanText(value)).replace(URL_PASSWORD, `$1:${PASSWORD_MASK}@`);
   return shellWord(shown).startsWith('"') ? `"${name}: ${shown}"` : shellQuote(`${name}: ${shown}`);
 }
 

@@ -310,6 +310,16 @@ describe('shell quoting', () => {
 });
 
 describe('where the command is printed', () => {
+  it('OPENAI_ORG_ID / OPENAI_PROJECT_ID holding a URL with a password: the -H lines mask it', () => {
+    const value = `https://user:${PASSWORD}@proxy.example.test:3128`;
+    const command = curlCommand(DEFAULT_BASE_URL, 'gpt-4o-mini', false, {
+      organization: value,
+      project: value,
+    });
+    expect(command).not.toContain(PASSWORD);
+    expect(command).toContain('-H "OpenAI-Organization: https://user:****@proxy.example.test:3128" \\');
+  });
+
   it('--print with a hostile --model and OPENAI_BASE_URL: the block runs nothing when pasted', async () => {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell expansion, on purpose
     const name = "x';touch${IFS}PWNED;echo'";
