@@ -326,7 +326,8 @@ describe('where the command is printed', () => {
     const base = `https://user:${PASSWORD}@api.openai.test/$(touch PWNED)/v1`;
     const result = await runCli(['--print', '--model', name], { env: baseEnv({ OPENAI_BASE_URL: base }) });
     expect(result.code).toBe(0);
-    const start = result.stdout.indexOf('curl ');
+    // The command starts a line of its own; the sentence before it mentions curl too.
+    const start = result.stdout.indexOf('\ncurl ') + 1;
     const block = result.stdout.slice(start, result.stdout.indexOf('\n\n', start));
     expectSafe(block, base, { flags: [], body: chatBody(name, false) });
   });
