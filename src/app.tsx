@@ -467,7 +467,13 @@ function StepScreen({
           {...(team
             ? {
                 envExtra: {
-                  ...(team.file.baseUrl ? { baseUrl: team.file.baseUrl } : {}),
+                  // Only the root the call goes to, and only once the user said yes to sending the key there:
+                  // every SDK that reads this .env would send it there from then on.
+                  ...(team.file.baseUrl &&
+                  setup.baseUrl === team.file.baseUrl &&
+                  (!setup.origin || setup.origin.granted())
+                    ? { baseUrl: team.file.baseUrl }
+                    : {}),
                   ...(team.file.project ? { projectId: team.file.project.id } : {}),
                 },
               }

@@ -29,6 +29,9 @@ if (
   takeTerminal();
   process.on('exit', restoreTerminal);
   // A signal during start-up (before Ink) still leaves a usable terminal: the exit handlers restore it.
+  // In raw mode Ctrl+C is a key, so a SIGINT comes from another process (kill, timeout): ended as Ctrl+C
+  // is, not by Node's default, which would leave bracketed paste on in the user's shell.
+  process.on('SIGINT', () => shutdown(130));
   process.on('SIGTERM', () => shutdown(143));
   process.on('SIGHUP', () => shutdown(129));
 }
@@ -153,7 +156,8 @@ async function main(): Promise<number> {
   }
   if (parsed.kind === 'team') {
     const { runTeamCheck, runTeamInit } = await import('./commands/team.js');
-    const options = { cwd: process.cwd(), lang: parsed.flags.lang, ascii: parsed.flags.ascii };
+    // `.` when the folder no longer exists: a full path still works, a relative one is named as unreadable.
+    const options = { cwd: currentFolder() ?? '.', lang: parsed.flags.lang, ascii: parsed.flags.ascii };
     const output =
       parsed.action === 'init' ? runTeamInit(options) : runTeamCheck({ ...options, file: parsed.file });
     process.stdout.write(output.stdout);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import pkg from '../package.json' with { type: 'json' };
+import { contentFor, fill } from '../src/content/content.js';
+import { startDemoServer } from '../src/demo/server.js';
 import { JSON_FIELDS } from './helpers/answers.js';
 import { baseEnv, runCli } from './helpers/cli.js';
 
@@ -46,6 +48,14 @@ describe('the command line, with piped stdio', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('openai-topup check [flags]');
     expect(result.stdout).toMatch(/openai-topup\/progress\.json/);
+  });
+
+  it('shows help with a config folder whose name holds escape sequences: the path, not the sequences', async () => {
+    const config = `/tmp/a\u001b]0;PWNED\u0007b\u001b[2Jc\u009b31md`;
+    const result = await runCli(['--help'], { env: baseEnv({ XDG_CONFIG_HOME: config }) });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('/tmp/abcd/openai-topup/progress.json');
+    expect(result.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
   });
 
   it('shows the version, exit 0', async () => {
@@ -113,6 +123,35 @@ describe('usage errors with check --json', () => {
     );
     expect(result.stdout + result.stderr).not.toContain('hunter2');
   });
+});
+
+describe('OPENAI_ORG_ID and OPENAI_PROJECT_ID that cannot be sent as a header', () => {
+  it.each([
+    ['OPENAI_ORG_ID', 'org-abc\r\nX-Injected: 1'],
+    ['OPENAI_ORG_ID', 'org-\u001b]0;title\u0007abc'],
+    ['OPENAI_PROJECT_ID', 'proj_프로젝트'],
+    ['OPENAI_PROJECT_ID', `proj_${'a'.repeat(300)}`],
+  ])(
+    '%s=%j: a usage error that names the variable, exit 2, one JSON line, nothing sent',
+    async (name, value) => {
+      const server = await startDemoServer();
+      try {
+        const result = await runCli(['check', '--json', '--base-url', server.baseUrl], {
+          env: baseEnv({ OPENAI_API_KEY: KEY, [name]: value }),
+        });
+        expect(result.stdout.trimEnd().split('\n')).toHaveLength(1);
+        const report = JSON.parse(result.stdout);
+        expect(report).toMatchObject({ ok: false, kind: 'usage', exitCode: 2 });
+        expect(report.error.message).toContain(fill(contentFor('en').details.headerEnv, { variable: name }));
+        expect(result.code).toBe(2);
+        // Refused before the first request, not found out by the HTTP client (a "network" failure, retried).
+        expect(server.requests).toEqual([]);
+        expect(result.stdout + result.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+      } finally {
+        await server.close();
+      }
+    },
+  );
 });
 
 describe('help and mistakes, spawned', () => {

@@ -100,6 +100,36 @@ function postHuge(port: number): Promise<{ answer: string; sent: number }> {
   });
 }
 
+describe("serve's log of what a client sent", () => {
+  it('a key holding 8-bit control characters (C1 CSI) is logged masked and inert', async () => {
+    const server = await serve();
+    // Node's HTTP parser lets bytes 0x80–0xff through in a header; as latin1, 0x9b is the C1 CSI.
+    const head = Buffer.concat([
+      Buffer.from('GET /v1/models HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer '),
+      Buffer.from([0x9b]),
+      Buffer.from('2J0123456789abcdefghij'),
+      Buffer.from([0x9b]),
+      Buffer.from('1m\r\nConnection: close\r\n\r\n'),
+    ]);
+    const answer = await new Promise<string>((resolve) => {
+      const socket = connect(server.port, '127.0.0.1', () => socket.write(head));
+      let text = '';
+      socket.setEncoding('utf8').on('data', (chunk: string) => {
+        text += chunk;
+      });
+      socket.on('error', () => undefined);
+      socket.on('close', () => resolve(text));
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 /);
+    const deadline = Date.now() + 10_000;
+    while (!server.log().includes('GET /v1/models')) {
+      if (Date.now() > deadline) throw new Error(`serve logged nothing: ${server.log()}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(server.log()).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  });
+});
+
 describe('serve and a request body over 1 MB', () => {
   it('answers 413 having read little of a 500 MB POST, and goes on serving', async () => {
     const server = await serve();
@@ -150,6 +180,54 @@ describe('--key-stdin and a runaway pipe', () => {
     expect(result.stdout.trimEnd().split('\n')).toHaveLength(1);
     expect(JSON.parse(result.stdout)).toMatchObject({ kind: 'key-format' });
     expect(Number(written.stderr)).toBeLessThan(64 * MB);
+  });
+});
+
+describe('--key-stdin and a pipe that never ends', () => {
+  /** Starts `check --key-stdin` on a pipe this test holds open, and waits until it is reading from it. */
+  async function reading(args: readonly string[], env: NodeJS.ProcessEnv) {
+    const check = spawn(process.execPath, [CLI, 'check', '--json', '--key-stdin', '--debug', ...args], {
+      env,
+    });
+    children.push(check);
+    const result = ended(check);
+    let stderr = '';
+    check.stderr.on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    const deadline = Date.now() + 10_000;
+    while (!stderr.includes('stdin')) {
+      if (Date.now() > deadline) throw new Error(`check never said it reads stdin: ${stderr}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    return { check, result };
+  }
+
+  it('the key arrives and the pipe stays open: at --timeout the check goes on with what it read', async () => {
+    const server = await startDemoServer();
+    servers.push(server);
+    const { check, result } = await reading(
+      ['--timeout', '2', '--base-url', server.baseUrl],
+      baseEnv({ OPENAI_API_KEY: undefined }),
+    );
+    check.stdin?.write(`${KEY}\n`);
+    const { code, stdout } = await result;
+    expect(stdout.trimEnd().split('\n')).toHaveLength(1);
+    expect(JSON.parse(stdout)).toMatchObject({ ok: true, kind: 'ok' });
+    expect(code).toBe(0);
+  });
+
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const)('%s while waiting for the key: exit %i, with its one JSON line', async (signal, code) => {
+    const { check, result } = await reading([], baseEnv());
+    check.kill(signal);
+    const { code: exit, stdout } = await result;
+    expect(exit).toBe(code);
+    expect(stdout.trimEnd().split('\n')).toHaveLength(1);
+    expect(JSON.parse(stdout)).toMatchObject({ ok: false, kind: 'interrupted', exitCode: code });
   });
 });
 
@@ -209,6 +287,43 @@ describe('the time limit under garbage collection', () => {
       expect(report.error.message).toContain(fill(contentFor('en').details.timeout, { seconds: 1 }));
     },
   );
+});
+
+describe('a stream whose server keeps the connection open after it ends', () => {
+  const stream = (events: readonly string[]) =>
+    toWire({
+      ...modelsOk,
+      headers: { 'content-type': 'text/event-stream' },
+      body: events.map((data) => `data: ${data}\n\n`).join(''),
+      // No length, no chunks: the body runs until the connection closes, and the server never closes it.
+      framing: 'close',
+      end: { fraction: 1, how: 'stall' },
+    });
+  const chunk = JSON.stringify({ model: 'gpt-4o-mini', choices: [{ delta: { content: 'hello' } }] });
+
+  it.each([
+    [
+      '[DONE] came: check ends at once with the reply',
+      [chunk, '[DONE]'],
+      { ok: true, kind: 'ok', reply: 'hello' },
+      0,
+    ],
+    ['a line that is not JSON came: check ends at once', [chunk, '{not json'], { kind: 'bad-response' }, 6],
+  ] as const)('%s, not at --timeout', async (_name, events, expected, code) => {
+    const server = await startAnswerServer([toWire(modelsOk), stream(events)]);
+    try {
+      // --timeout is 60 s; waiting for it would outlast the run's own bound.
+      const result = await runCli(['check', '--json', '--base-url', server.baseUrl], {
+        env: baseEnv({ OPENAI_API_KEY: KEY }),
+        timeoutMs: 10_000,
+      });
+      expect(result.stdout.trimEnd().split('\n')).toHaveLength(1);
+      expect(JSON.parse(result.stdout)).toMatchObject(expected);
+      expect(result.code).toBe(code);
+    } finally {
+      await server.close();
+    }
+  });
 });
 
 describe('an answer that breaks the HTTP client', () => {

@@ -49,7 +49,7 @@ function openFailure(error: unknown): Diagnosis {
       status: null,
       code: null,
       serverMessage: null,
-      detail: 'proxyEnv',
+      detail: error.detail,
       detailVars: { variable: error.variable },
     };
   }

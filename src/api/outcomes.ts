@@ -73,6 +73,7 @@ export type DetailKey =
   | 'streamEnded'
   | 'tooLarge'
   | 'proxyEnv'
+  | 'headerEnv'
   | 'unexpected';
 
 /** What went wrong, as data: the wizard and `check` turn it into words in the user's language. */

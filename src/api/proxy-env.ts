@@ -7,11 +7,24 @@
 /** The proxy variables, in the order they are read (lower case wins, as in curl). */
 export const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'] as const;
 
-/** A setting from the environment that cannot be used; `variable` names it for the user. */
+/** A setting from the environment that cannot be used; `variable` names it for the user, `detail` says why. */
 export class SettingsError extends Error {
-  constructor(readonly variable: string) {
-    super(`${variable} is not a usable proxy URL`);
+  constructor(
+    readonly variable: string,
+    readonly detail: 'proxyEnv' | 'headerEnv' = 'proxyEnv',
+  ) {
+    super(`${variable} is not usable (${detail})`);
   }
+}
+
+// What an organization or project id sent as a header may hold: printable ASCII (not only spaces), no longer
+// than any id needs. undici refuses line breaks and most control characters with an error that would read as
+// a network failure; the rest (C1 controls, bidirectional overrides) would reach the server as sent.
+const HEADER_VALUE = /^(?=.*[\x21-\x7e])[\x20-\x7e]{1,256}$/;
+
+/** Whether a value can be sent as the OpenAI-Organization or OpenAI-Project header as it is. */
+export function isSendableHeaderValue(value: string): boolean {
+  return HEADER_VALUE.test(value);
 }
 
 /** The first proxy variable that is set but is not an http:// or https:// URL, if any. */

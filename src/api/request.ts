@@ -73,10 +73,17 @@ export type CurlExtras = {
   readonly maxTokens?: number | undefined;
 };
 
-/** A header argument for curl: in the guide's double quotes when ordinary, else single-quoted. */
+// The password of a URL written anywhere in a value.
+const URL_PASSWORD = /(\/\/[^\s:/@]*):[^\s@/]*@/g;
+
+/**
+ * A header argument for curl: in the guide's double quotes when ordinary, else single-quoted. A value from
+ * the environment is shown as its variable; any other (a team file's id) as the rest of the command is:
+ * inert, with anything shaped like a key, and a URL's password, masked.
+ */
 function headerArg(name: string, source: HeaderSource): string {
   if ('variable' in source) return `"${name}: $${source.variable}"`;
-  const shown = maskSecrets(cleanText(source.value));
+  const shown = maskSecrets(cleanText(source.value)).replace(URL_PASSWORD, `$1:${PASSWORD_MASK}@`);
   return shellWord(shown).startsWith('"') ? `"${name}: ${shown}"` : shellQuote(`${name}: ${shown}`);
 }
 

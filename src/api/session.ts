@@ -20,6 +20,7 @@ import {
 } from './edge.js';
 import type { Diagnosis } from './outcomes.js';
 import { costUsd } from './prices.js';
+import { isSendableHeaderValue, SettingsError } from './proxy-env.js';
 import { chatBody, endpoint, shownUrl } from './request.js';
 import { createSseParser } from './sse.js';
 import {
@@ -144,8 +145,16 @@ function shownSoFar(raw: string, secrets: readonly string[]): string {
   return replyText(complete, secrets);
 }
 
-/** Opens a session. Nothing is sent until models or chat is called. Throws only for unusable settings. */
+/**
+ * Opens a session. Nothing is sent until models or chat is called. Throws a SettingsError only for unusable
+ * settings: a proxy variable, or an organization or project id that cannot be a header. A team file's ids
+ * always can (their pattern is stricter), so such a value came from OPENAI_ORG_ID or OPENAI_PROJECT_ID.
+ */
 export function openSession(config: SessionConfig): Session {
+  if (config.organization && !isSendableHeaderValue(config.organization))
+    throw new SettingsError('OPENAI_ORG_ID', 'headerEnv');
+  if (config.project && !isSendableHeaderValue(config.project))
+    throw new SettingsError('OPENAI_PROJECT_ID', 'headerEnv');
   const dispatcher = createDispatcher(config.baseUrl, config.transport);
   const proxy = proxyFor(config.baseUrl, config.transport.env);
   // A password in the base URL is masked like the proxy's, wherever a message might repeat the URL.

@@ -72,7 +72,7 @@ export type WireResponse = {
   readonly headers: Readonly<Record<string, string>>;
   /** The decoded body, chunk by chunk, capped at BODY_CAP. */
   readonly body: AsyncIterable<Buffer>;
-  /** Throws away what is left of the body. */
+  /** Throws away what is left of the body, at once: the connection is not reused. */
   readonly dump: () => Promise<void>;
 };
 
@@ -203,12 +203,11 @@ export async function send(dispatcher: Dispatcher, req: WireRequest): Promise<Wi
     status: response.statusCode,
     headers,
     body: guarded(),
+    // What is left is not wanted, and a server may never send its end (a stream kept open after [DONE]):
+    // reading it out would hold the result until the time limit. The body is dropped and its connection with it.
     dump: async () => {
-      try {
-        await raw.dump();
-      } catch {
-        // Nothing to keep.
-      }
+      raw.on('error', () => undefined);
+      raw.destroy();
     },
   };
 }

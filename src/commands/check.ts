@@ -16,18 +16,33 @@ import type { Flow } from '../wizard/flow.js';
 import type { Flags } from './args.js';
 import { callConfig, callPolicy } from './call-config.js';
 
-/** Reads at most `cap` bytes of stdin: a key or a .env file, never a runaway pipe. */
-async function readStdin(cap: number): Promise<string> {
+/**
+ * Reads at most `cap` bytes of stdin: a key or a .env file, never a runaway pipe. A pipe that stays open
+ * (a writer that never closes it, a terminal) is read until `timeoutMs` and what arrived by then is used; a
+ * signal stops the read at once.
+ */
+function readStdin(cap: number, signal: AbortSignal, timeoutMs: number): Promise<string> {
+  const stdin = process.stdin;
   const chunks: Buffer[] = [];
   let total = 0;
-  for await (const chunk of process.stdin) {
-    const piece = chunk as Buffer;
-    chunks.push(piece.subarray(0, Math.max(0, cap - total)));
-    total += piece.length;
-    if (total >= cap) break;
-  }
-  process.stdin.destroy();
-  return Buffer.concat(chunks).toString('utf8');
+  return new Promise<string>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      stdin.off('data', take).off('end', done).off('error', done);
+      stdin.destroy();
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    };
+    const take = (chunk: Buffer) => {
+      chunks.push(chunk.subarray(0, Math.max(0, cap - total)));
+      total += chunk.length;
+      if (total >= cap) done();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    if (signal.aborted) return done();
+    signal.addEventListener('abort', done, { once: true });
+    stdin.on('data', take).once('end', done).once('error', done);
+  });
 }
 
 /** Progress worth telling a person, on stderr, as the machine moves. */
@@ -157,37 +172,8 @@ export async function runCheck(flags: Flags, env: NodeJS.ProcessEnv): Promise<nu
     return exitCode;
   };
 
-  let demo: { baseUrl: string; close: () => Promise<void> } | undefined;
-  let raw: string | undefined;
-  let baseUrl = call.baseUrl;
-  if (flags.demo) {
-    const { startDemoServer, PRACTICE_KEY } = await import('../demo/server.js');
-    // With a team file, the practice key belongs to its organization and project: the headers are checked.
-    const owner = team && { organization: team.organization?.id, project: team.project?.id };
-    demo = await startDemoServer(owner ? { keyOwner: owner } : {});
-    raw = PRACTICE_KEY;
-    baseUrl = demo.baseUrl;
-  } else if (flags.keyStdin) {
-    raw = keyFromInput(await readStdin(KEY_INPUT_CAP));
-    if (raw === undefined)
-      return finish(
-        failureResult(localDiagnosis('key-format', content.keyCheck.envFileWithoutKey), content, call.model),
-      );
-  } else {
-    raw = env.OPENAI_API_KEY;
-  }
-  if (raw === undefined || raw.trim() === '') {
-    await demo?.close();
-    return finish(failureResult(localDiagnosis('no-key'), content, call.model));
-  }
-  const checked = checkKey(raw);
-  if (!checked.ok) {
-    await demo?.close();
-    const detail = keyProblemText(checked, content);
-    return finish(failureResult(localDiagnosis('key-format', detail), content, call.model));
-  }
-
-  // A signal ends the check with its own exit code, and still with the JSON line scripts wait for.
+  // A signal ends the check with its own exit code, and still with the JSON line scripts wait for: from here
+  // on, while the key is read from stdin too.
   const controller = new AbortController();
   let signalCode: number | undefined;
   const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((name) => {
@@ -198,37 +184,85 @@ export async function runCheck(flags: Flags, env: NodeJS.ProcessEnv): Promise<nu
     process.once(name, handler);
     return [name, handler] as const;
   });
-  const minutes = flags.waitForCreditMinutes ?? 0;
-  const { state } = await runCall({
-    policy: callPolicy(flags, 'check', creditWaitFor(flags.waitForCreditMinutes)),
-    open: async () =>
-      openSession({
-        ...callConfig(flags, env),
-        model: call.model,
-        organization: call.organization,
-        project: call.project,
-        ...(call.maxCompletionTokens ? { maxCompletionTokens: call.maxCompletionTokens } : {}),
-        baseUrl,
-        key: checked.key,
+  const signal = controller.signal;
+  const interrupted = () => signalCode;
+  try {
+    let demo: { baseUrl: string; close: () => Promise<void> } | undefined;
+    let raw: string | undefined;
+    let baseUrl = call.baseUrl;
+    if (flags.demo) {
+      const { startDemoServer, PRACTICE_KEY } = await import('../demo/server.js');
+      // With a team file, the practice key belongs to its organization and project: the headers are checked.
+      const owner = team && { organization: team.organization?.id, project: team.project?.id };
+      demo = await startDemoServer(owner ? { keyOwner: owner } : {});
+      raw = PRACTICE_KEY;
+      baseUrl = demo.baseUrl;
+    } else if (flags.keyStdin) {
+      if (flags.debug)
+        process.stderr.write(
+          `[debug] reading the key from stdin: at most ${KEY_INPUT_CAP} bytes, for at most ${flags.timeoutSeconds} s\n`,
+        );
+      const input = await readStdin(KEY_INPUT_CAP, signal, flags.timeoutSeconds * 1000);
+      const code = interrupted();
+      if (code !== undefined)
+        return finish(failureResult(localDiagnosis('interrupted'), content, call.model), code);
+      raw = keyFromInput(input);
+      if (raw === undefined)
+        return finish(
+          failureResult(
+            localDiagnosis('key-format', content.keyCheck.envFileWithoutKey),
+            content,
+            call.model,
+          ),
+        );
+    } else {
+      raw = env.OPENAI_API_KEY;
+    }
+    if (raw === undefined || raw.trim() === '') {
+      await demo?.close();
+      return finish(failureResult(localDiagnosis('no-key'), content, call.model));
+    }
+    const checked = checkKey(raw);
+    if (!checked.ok) {
+      await demo?.close();
+      const detail = keyProblemText(checked, content);
+      return finish(failureResult(localDiagnosis('key-format', detail), content, call.model));
+    }
+
+    const minutes = flags.waitForCreditMinutes ?? 0;
+    const { state } = await runCall({
+      policy: callPolicy(flags, 'check', creditWaitFor(flags.waitForCreditMinutes)),
+      open: async () =>
+        openSession({
+          ...callConfig(flags, env),
+          model: call.model,
+          organization: call.organization,
+          project: call.project,
+          ...(call.maxCompletionTokens ? { maxCompletionTokens: call.maxCompletionTokens } : {}),
+          baseUrl,
+          key: checked.key,
+        }),
+      onChange: (now, before) => {
+        const line = flags.json ? null : progressLine(before, now, content, minutes);
+        if (line) process.stderr.write(`${say(line)}\n`);
+      },
+      signal,
+    });
+    await demo?.close();
+    const code = interrupted();
+    if (code !== undefined) {
+      return finish(failureResult(localDiagnosis('interrupted'), content, call.model), code);
+    }
+    return finish(
+      resultOf(state, content, call.model, null, {
+        shell: detectShell(env),
+        timeoutSeconds: flags.timeoutSeconds,
+        ...(team && flow ? { team: expectationOf(team), flow } : {}),
       }),
-    onChange: (now, before) => {
-      const line = flags.json ? null : progressLine(before, now, content, minutes);
-      if (line) process.stderr.write(`${say(line)}\n`);
-    },
-    signal: controller.signal,
-  });
-  for (const [name, handler] of handlers) process.off(name, handler);
-  await demo?.close();
-  if (signalCode !== undefined) {
-    return finish(failureResult(localDiagnosis('interrupted'), content, call.model), signalCode);
+    );
+  } finally {
+    for (const [name, handler] of handlers) process.off(name, handler);
   }
-  return finish(
-    resultOf(state, content, call.model, null, {
-      shell: detectShell(env),
-      timeoutSeconds: flags.timeoutSeconds,
-      ...(team && flow ? { team: expectationOf(team), flow } : {}),
-    }),
-  );
 }
 
 /** The folder `check` runs in; `.` when it no longer exists. */

@@ -8,6 +8,7 @@ import { textWidth } from '../components/text-width.js';
 import { contentFor, fill } from '../content/content.js';
 import type { Locale } from '../content/locale.js';
 import { SCENARIOS } from '../demo/scenario-names.js';
+import { cleanText } from '../text/sanitize.js';
 import { type Command, FLAG_TABLE, type HelpTopic } from './args.js';
 
 /** Help is written for this many columns. */
@@ -77,8 +78,9 @@ export function helpText(topic: HelpTopic, lang: Locale, files: HelpFiles): stri
     flagsOf(command, true).flatMap((name) => row(flagLabel(name), flagText(name), 29));
   const flagText = (name: string) => (help.flags as Record<string, string>)[name] ?? '';
   const codeText = (code: number) => (help.exitCodes as Record<string, string>)[String(code)] ?? '';
+  // The config folder comes from the environment (XDG_CONFIG_HOME, APPDATA): shown inert.
   const display = (path: string) =>
-    files.home && path.startsWith(`${files.home}/`) ? `~${path.slice(files.home.length)}` : path;
+    cleanText(files.home && path.startsWith(`${files.home}/`) ? `~${path.slice(files.home.length)}` : path);
   const usage = {
     wizard: ['openai-topup [flags]', help.usage.wizard],
     check: ['openai-topup check [flags]', help.usage.check],

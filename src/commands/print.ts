@@ -112,7 +112,12 @@ function stepExtras(step: FlowStep, content: Content, locale: Locale, options: P
 /** Pieces as lines: sentences indented, addresses alone, commands between blank lines. */
 function pieceLines(pieces: readonly Piece[]): string[] {
   return pieces.flatMap((piece) => {
-    if ('text' in piece) return [`   ${plain(piece.text, '"')}`];
+    // Every line of a sentence is indented: a team file's text may hold line breaks, and a line of it must
+    // not stand alone as the guide's commands and addresses do.
+    if ('text' in piece)
+      return plain(piece.text, '"')
+        .split('\n')
+        .map((line) => (line === '' ? '' : `   ${line}`));
     if ('url' in piece) return [piece.url];
     return ['', piece.code, ''];
   });

@@ -35,7 +35,19 @@ export function runTeamCheck(options: TeamCheckOptions): CommandOutput {
   const content = contentFor(options.lang);
   const words = content.team.check;
   const say = (text: string) => (options.ascii ? asciiFold(text) : text);
-  const path = options.file === undefined ? findTeamFile(options.cwd) : resolve(options.cwd, options.file);
+  let path: string | undefined;
+  try {
+    path = options.file === undefined ? findTeamFile(options.cwd) : resolve(options.cwd, options.file);
+  } catch (error) {
+    // A relative FILE from a folder that no longer exists.
+    const file = cleanText(options.file ?? '.');
+    const reason = (error as NodeJS.ErrnoException).code ?? 'error';
+    return {
+      code: 2,
+      stdout: '',
+      stderr: say(lines([readFailure({ reason: 'unreadable', code: reason }, file, options.lang)])),
+    };
+  }
   if (path === undefined) {
     return {
       code: 2,

@@ -23,6 +23,7 @@ import { consentPath, hasOriginConsent, recordFileConsent, recordOriginConsent }
 import { shownPath } from '../team/describe.js';
 import { teamFlow } from '../team/flow.js';
 import { loadTeam } from '../team/load.js';
+import { cleanText } from '../text/sanitize.js';
 import { detectShell } from '../text/shell.js';
 import { type Flow, PERSONAL_FLOW } from '../wizard/flow.js';
 import { initialState, type WizardState } from '../wizard/reducer.js';
@@ -88,9 +89,10 @@ export async function runWizard(
   if (flags.debug) {
     const opened = openTraceFile(tmpdir());
     if (opened.ok) trace = opened.file;
+    // The folder comes from the environment (TMPDIR): its name is shown inert.
     traceNotice = opened.ok
-      ? fill(content.ui.debugTrace.start, { path: opened.file.path })
-      : fill(content.ui.debugTrace.failed, { path: opened.path, reason: opened.reason });
+      ? fill(content.ui.debugTrace.start, { path: cleanText(opened.file.path) })
+      : fill(content.ui.debugTrace.failed, { path: cleanText(opened.path), reason: opened.reason });
   }
   if (flags.restart) {
     const removed = deleteProgress(file);
@@ -315,7 +317,8 @@ export async function runWizard(
   if (trace) {
     trace.close();
     // Not wrapped: a path is one token, and a line broken inside it would not copy back.
-    process.stdout.write(`${lead}${fill(contentFor(flags.lang).ui.debugTrace.end, { path: trace.path })}\n`);
+    const path = cleanText(trace.path);
+    process.stdout.write(`${lead}${fill(contentFor(flags.lang).ui.debugTrace.end, { path })}\n`);
   }
   return result.code;
 }

@@ -48,17 +48,18 @@ export function hintLines(hints: readonly Hint[], width: number, ascii: boolean)
 }
 
 /**
- * A URL in lines of at most `width` columns, broken only after a `/` so that each piece is whole; undefined
- * when a piece between two slashes is wider than the line (then the URL is not drawn bare: the link and
- * `o` still open it).
+ * A URL in lines of at most `width` columns, broken after a `/` so that each piece is whole; a piece between
+ * two slashes wider than the line is cut where the line ends. Never nothing: a link's real target is always
+ * shown (a team file's page could otherwise hide where it leads behind one long piece). Undefined only for a
+ * width that holds no character.
  */
 export function breakUrl(url: string, width: number): string[] | undefined {
   if (textWidth(url) <= width) return [url];
-  const pieces = url.match(/[^/]*\/+|[^/]+$/g) ?? [url];
+  if (width < 2) return undefined;
+  const pieces = (url.match(/[^/]*\/+|[^/]+$/g) ?? [url]).flatMap((piece) => cut(piece, width));
   const lines: string[] = [];
   let line = '';
   for (const piece of pieces) {
-    if (textWidth(piece) > width) return undefined;
     if (textWidth(line + piece) > width) {
       lines.push(line);
       line = '';
@@ -67,6 +68,22 @@ export function breakUrl(url: string, width: number): string[] | undefined {
   }
   if (line) lines.push(line);
   return lines;
+}
+
+/** A piece in parts of at most `width` columns (a URL is ASCII once the parser has written it). */
+function cut(piece: string, width: number): string[] {
+  if (textWidth(piece) <= width) return [piece];
+  const parts: string[] = [];
+  let part = '';
+  for (const char of piece) {
+    if (textWidth(part + char) > width) {
+      parts.push(part);
+      part = '';
+    }
+    part += char;
+  }
+  if (part) parts.push(part);
+  return parts;
 }
 
 /**

@@ -10,14 +10,14 @@ type Props = {
   readonly text: string;
 };
 
-/** Rows a page link takes: its words, and the bare URL broken after slashes (or nothing when it cannot be). */
+/** Rows a page link takes: its words, and the bare URL broken after slashes (layout.ts breakUrl). */
 export function pageLinkLines(url: string, columns: number): number {
   return 1 + (breakUrl(url, columns)?.length ?? 0);
 }
 
 /**
  * A clickable link (OSC 8 where the terminal supports it) and the plain URL on its own line(s), with nothing
- * else on them, broken only after a `/` so that no piece is cut inside a word.
+ * else on them, broken after a `/` where it can be, so the target is always in view.
  */
 export function PageLink({ url, text }: Props) {
   const { columns } = useUi();
@@ -38,7 +38,7 @@ export function PageLink({ url, text }: Props) {
   );
 }
 
-/** A bare URL alone on its line(s), broken only after a `/`; nothing where it cannot be broken so. */
+/** A bare URL alone on its line(s), broken after a `/` where it can be (layout.ts breakUrl). */
 export function BareUrl({ url }: { readonly url: string }) {
   const { columns } = useUi();
   return (

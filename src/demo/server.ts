@@ -15,6 +15,7 @@ import {
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { gzipSync } from 'node:zlib';
+import { cleanText } from '../text/sanitize.js';
 import { maskKey } from '../text/secrets.js';
 import fixtures from './fixtures/openai-api.json' with { type: 'json' };
 import type { ScenarioName } from './scenario-names.js';
@@ -255,12 +256,13 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     const bodyText = Buffer.concat(chunks).toString('utf8');
 
     function log(status: number) {
+      // What a client sent is shown (serve prints the log): Node's parser lets C1 controls through in headers.
       const entry = {
         method: req.method ?? '?',
-        path,
-        maskedKey: key ? maskKey(key) : null,
-        organization: sentOrganization ?? null,
-        project: sentProject ?? null,
+        path: cleanText(path),
+        maskedKey: key ? maskKey(cleanText(key)) : null,
+        organization: sentOrganization === undefined ? null : cleanText(sentOrganization),
+        project: sentProject === undefined ? null : cleanText(sentProject),
         status,
       };
       requests.push(entry);

@@ -83,6 +83,8 @@ export function problemMessage(problem: TeamProblem, content: Content): string {
       return fill(words.clearText, { host: problem.host });
     case 'urlCharacters':
       return words.urlCharacters;
+    case 'urlUserinfo':
+      return words.urlUserinfo;
     case 'range':
       return fill(words.range, { value: formatNumber(problem.value), max: formatNumber(problem.max) });
     case 'notWithSelf':
@@ -137,7 +139,13 @@ export function describeTeam(team: TeamFile, content: Content): string[] {
 
 /** A path as the user should see it: relative to where they are when that is shorter, and safe to print. */
 export function shownPath(path: string, cwd: string): string {
-  const near = relative(cwd, path);
+  let near: string;
+  try {
+    near = relative(cwd, path);
+  } catch {
+    // The current folder no longer exists: the path as it is.
+    return cleanText(path);
+  }
   return cleanText(near && !isAbsolute(near) && near.length < path.length ? near : path);
 }
 

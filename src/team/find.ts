@@ -31,7 +31,13 @@ export function gitRoot(dir: string): string | undefined {
  * it cannot be used rather than silently falling back.
  */
 export function findTeamFile(cwd: string): string | undefined {
-  const here = join(resolve(cwd), TEAM_FILE_NAME);
+  let here: string;
+  try {
+    here = join(resolve(cwd), TEAM_FILE_NAME);
+  } catch {
+    // A relative folder when the current one no longer exists: nothing to find.
+    return undefined;
+  }
   if (lstatOrUndefined(here)) return here;
   const root = gitRoot(cwd);
   if (!root) return undefined;

@@ -46,12 +46,24 @@ export type TeamSource = {
 
 /** Reads, parses and checks consent: the team file a run starts with. */
 export function loadTeam(source: TeamSource): TeamStart {
-  const path =
-    source.named !== undefined
-      ? resolve(source.cwd, source.named)
-      : source.find
-        ? findTeamFile(source.cwd)
-        : undefined;
+  let path: string | undefined;
+  try {
+    path =
+      source.named !== undefined
+        ? resolve(source.cwd, source.named)
+        : source.find
+          ? findTeamFile(source.cwd)
+          : undefined;
+  } catch (error) {
+    // A relative path from a folder that no longer exists (resolve asks process.cwd(), which throws).
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    return {
+      kind: 'broken',
+      path: source.named ?? '.',
+      problems: [],
+      failure: { reason: 'unreadable', code },
+    };
+  }
   if (path === undefined) return { kind: 'none' };
   const read = readTeamFile(path);
   if (!read.ok) {

@@ -138,6 +138,7 @@ export type TeamFieldProblem = { readonly path: JsonPath; readonly line: number 
     }
   | { readonly kind: 'clearText'; readonly host: string }
   | { readonly kind: 'urlCharacters' }
+  | { readonly kind: 'urlUserinfo' }
   | { readonly kind: 'range'; readonly value: number; readonly max: number }
   | { readonly kind: 'notWithSelf' }
   // Warnings: the file is usable, and `team check` still says so.
@@ -358,6 +359,12 @@ class Checker {
     }
     if (!pattern.test(raw) || (url.protocol !== 'mailto:' && url.hostname === '')) {
       this.report(path, { kind: 'notUrl', value: shown(raw) });
+      return undefined;
+    }
+    // `https://platform.openai.com@phish.test/` leads to phish.test: a user name before the host does nothing
+    // for a page or the API (the key is sent as a header) but make the address read as another.
+    if (url.protocol !== 'mailto:' && (url.username !== '' || url.password !== '')) {
+      this.report(path, { kind: 'urlUserinfo' });
       return undefined;
     }
     return url.href;

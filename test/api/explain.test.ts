@@ -31,6 +31,7 @@ const ko = contentFor('ko');
 const DETAIL_VARS: Partial<Record<DetailKey, Diagnosis['detailVars']>> = {
   unexpected: { message: 'socket hang up' },
   proxyEnv: { variable: 'HTTPS_PROXY' },
+  headerEnv: { variable: 'OPENAI_ORG_ID' },
 };
 const DETAILS = Object.keys(en.details) as DetailKey[];
 

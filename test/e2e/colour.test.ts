@@ -135,6 +135,17 @@ describe('bracketed paste', () => {
     pasteOnThenOff(run.raw(), 'Log in');
   });
 
+  it('is off after a SIGINT from outside (kill -INT, timeout -s INT): exit 130, as Ctrl+C', async () => {
+    // In raw mode Ctrl+C is a key; a SIGINT can only come from another process.
+    const run = start([]);
+    await run.waitForText('1/14');
+    run.write(PTY_KEYS.enter);
+    await run.waitForText('2/14 Log in');
+    process.kill(run.child.pid, 'SIGINT');
+    expect((await run.waitForExit()).exitCode).toBe(130);
+    pasteOnThenOff(run.raw(), 'Log in');
+  });
+
   it('is never turned on outside the wizard (--print)', async () => {
     const run = start(['--print']);
     await run.waitForExit();

@@ -1,5 +1,5 @@
 /** `--debug` in the wizard: the trace goes to a file the screen names, never under Ink's frame. */
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -38,5 +38,23 @@ describe('--debug in the wizard', () => {
     expect(run.raw()).not.toContain('authorization: Bearer');
     expect(run.raw()).not.toMatch(/← 200 after/);
     expect(run.screen().replace(/\n/g, '')).toContain(`The --debug trace is in ${path}.`);
+  });
+
+  it('a temporary folder whose name holds escape sequences: the path is shown, the sequences are not', async () => {
+    // TMPDIR is the environment's: a title, a clipboard write and a screen clear in a folder's name.
+    const dir = join(
+      mkdtempSync(join(tmpdir(), 'topup-trace-')),
+      'a\u001b]0;PWNED\u0007b\u001b]52;c;eA==\u0007c\u001b[2Jd',
+    );
+    mkdirSync(dir);
+    const run = start(['--demo', '--debug'], { env: { TMPDIR: dir }, rows: 40 });
+    const first = await run.waitForText('1/14');
+    expect(readdirSync(dir).some((file) => file.startsWith('openai-topup-debug-'))).toBe(true);
+    expect(first.replace(/\n/g, '')).toContain('abcd/openai-topup-debug-');
+    run.write('q');
+    expect((await run.waitForExit()).exitCode).toBe(0);
+    expect(run.raw()).not.toContain('\u001b]0;PWNED');
+    expect(run.raw()).not.toContain('\u001b]52;');
+    expect(run.raw()).not.toContain('\u001b[2J');
   });
 });

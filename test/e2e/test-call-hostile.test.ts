@@ -58,6 +58,28 @@ describe('the test call in the wizard', () => {
     expect(cursorShown(run.raw())).toBe(true);
   }, 60_000);
 
+  it('OPENAI_ORG_ID holding a title sequence: the screen names the variable, nothing is sent or shown raw', async () => {
+    server = await startDemoServer();
+    const run = start(['--base-url', server.baseUrl], {
+      rows: 40,
+      env: {
+        XDG_CONFIG_HOME: configSavedAt('api-key'),
+        OPENAI_API_KEY: KEY,
+        OPENAI_ORG_ID: 'org-\u001b]0;PWNED\u0007abc',
+      },
+    });
+    await run.waitForText('Continue at step 12');
+    run.write(PTY_KEYS.enter);
+    await run.waitForText(en.steps['api-key'].useEnv);
+    run.write(PTY_KEYS.enter);
+    // The screen opens the session at once (the free models check): the setting is refused there.
+    const sentence = fill(en.details.headerEnv, { variable: 'OPENAI_ORG_ID' });
+    const screen = await run.waitFor((s) => flat(s).includes(sentence), 'the variable named');
+    expect(screen).toContain(`✗ ${en.outcomes.usage.title}`);
+    expect(server.requests).toEqual([]);
+    expect(run.raw()).not.toContain('PWNED\u0007');
+  });
+
   it('HTTPS_PROXY that is not a URL: the screen names the variable instead of spinning', async () => {
     const run = start(['--base-url', 'https://api.openai.test/v1'], {
       rows: 40,

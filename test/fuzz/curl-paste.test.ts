@@ -324,12 +324,36 @@ describe('shell quoting', () => {
 });
 
 describe('where the command is printed', () => {
+  it('a header value holding a URL with a password: the -H lines mask it', () => {
+    const value = `https://user:${PASSWORD}@proxy.example.test:3128`;
+    const command = curlCommand(DEFAULT_BASE_URL, 'gpt-4o-mini', false, {
+      organization: { value },
+      project: { value },
+    });
+    expect(command).not.toContain(PASSWORD);
+    expect(command).toContain('-H "OpenAI-Organization: https://user:****@proxy.example.test:3128" \\');
+  });
+
+  it('--print with OPENAI_ORG_ID / OPENAI_PROJECT_ID set: the curl names the variables, never their values', async () => {
+    const value = `https://user:${PASSWORD}@proxy.example.test:3128`;
+    const result = await runCli(['--print', '--lang', 'en'], {
+      env: baseEnv({ OPENAI_ORG_ID: value, OPENAI_PROJECT_ID: 'proj_FAKEenv000' }),
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain(PASSWORD);
+    expect(result.stdout).not.toContain('proj_FAKEenv000');
+    expect(result.stdout).toContain(
+      '    -H "OpenAI-Organization: $OPENAI_ORG_ID" \\\n    -H "OpenAI-Project: $OPENAI_PROJECT_ID" \\\n',
+    );
+  });
+
   it('--print with a hostile --model and OPENAI_BASE_URL: the block runs nothing when pasted', async () => {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell expansion, on purpose
     const name = "x';touch${IFS}PWNED;echo'";
     const base = `https://user:${PASSWORD}@api.openai.test/$(touch PWNED)/v1`;
     const result = await runCli(['--print', '--model', name], { env: baseEnv({ OPENAI_BASE_URL: base }) });
     expect(result.code).toBe(0);
+    // The command starts a line of its own; the sentence before it mentions curl too.
     const start = result.stdout.indexOf('\ncurl ') + 1;
     const block = result.stdout.slice(start, result.stdout.indexOf('\n\n', start));
     expectSafe(block, base, { flags: [], body: chatBody(name, false) });

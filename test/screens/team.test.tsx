@@ -4,9 +4,11 @@
  * the headers the test call sends and what the screen says when it is accepted. Both languages.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { TeamInUse } from '../../src/app-services.js';
+import type { CallSetup, EnvFileService, TeamInUse } from '../../src/app-services.js';
+import { contentFor } from '../../src/content/content.js';
 import { PRACTICE_KEY } from '../../src/demo/practice-key.js';
 import { type DemoServer, startDemoServer } from '../../src/demo/server.js';
+import type { EnvExtra } from '../../src/store/env-file.js';
 import { teamCall } from '../../src/team/call.js';
 import { teamFlow } from '../../src/team/flow.js';
 import { parseTeamFile, type TeamFile } from '../../src/team/team-file.js';
@@ -139,6 +141,35 @@ describe('the team’s guide', () => {
   });
 });
 
+describe('a team step’s page', () => {
+  it.each([40, 80])(
+    'is shown with its real target even when a part of it is wider than the screen (%i columns)',
+    async (columns) => {
+      // One path segment of 150 characters: breaking only after a slash cannot fit it on a line.
+      const url = `https://phish.acme.test/${'a'.repeat(150)}?next=1`;
+      const file = team({
+        name: 'Acme',
+        payer: 'self',
+        language: 'en',
+        steps: [{ id: 'wiki', after: 'welcome', title: { en: 'Read the wiki' }, url }],
+      });
+      const flow = teamFlow(file);
+      const index = flowIndex(flow, 'team:wiki');
+      const app = renderApp({
+        columns,
+        rows: 40,
+        state: { flow, index, reached: index },
+        services: { team: inUse(file) },
+      });
+      unmount = () => app.instance.unmount();
+      const frame = await app.waitForText('Read the wiki');
+      // Every character of the address is on the screen, the host first.
+      expect(frame).toContain('https://phish.acme.test/');
+      expect(frame.replace(/\n/g, '')).toContain(url);
+    },
+  );
+});
+
 describe('the test call with a team file', () => {
   function atTestCall(file: TeamFile, baseUrl: string, extra: Record<string, unknown> = {}) {
     const flow = teamFlow(file);
@@ -248,5 +279,75 @@ describe('the test call with a team file', () => {
     await app.waitForText('The key works');
     expect(grants).toEqual(['yes']);
     expect(sessions.length).toBe(1);
+  });
+});
+
+describe("the team's API root in the .env", () => {
+  /**
+   * The done screen reached as a user can without ever saying yes to the team's origin: progress saved there
+   * (a run before the team file was used), the key from the environment. `e` then plans the .env.
+   */
+  async function planAtDone(callFor: (t: TeamInUse | undefined) => CallSetup) {
+    const file = team(variant((t) => Object.assign(t, { language: 'en' })));
+    const flow = teamFlow(file);
+    const extras: Array<EnvExtra | undefined> = [];
+    const envFile: EnvFileService = {
+      plan: async (_key, extra) => {
+        extras.push(extra);
+        return { kind: 'refused', reason: 'noFolder', path: '/nowhere', detail: 'ENOENT' };
+      },
+      apply: async () => ({ kind: 'refused', reason: 'noFolder', path: '/nowhere', detail: 'ENOENT' }),
+    };
+    const key = flowIndex(flow, 'api-key');
+    const app = renderApp({
+      columns: 80,
+      rows: 40,
+      state: { flow, index: key, reached: flowIndex(flow, 'done') },
+      services: { team: inUse(file), suggestedKey: { key: PRACTICE_KEY, source: 'env' }, callFor, envFile },
+    });
+    unmount = () => app.instance.unmount();
+    await app.waitForText('Use this key');
+    await app.press(KEYS.enter);
+    await app.waitForText(contentFor('en').steps['test-call'].title);
+    // Back to the key, then the step list to the last step: the test call was never sent.
+    await app.press(KEYS.left);
+    await app.waitForText('Use this key');
+    await app.press('s');
+    await app.press(KEYS.down, KEYS.down, KEYS.enter);
+    await app.waitForText(contentFor('en').envFile.screen.hint);
+    await app.press('e');
+    const deadline = Date.now() + 5000;
+    while (extras.length === 0) {
+      if (Date.now() > deadline) throw new Error('e planned nothing');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    return extras[0];
+  }
+  const origin = (granted: boolean) => ({
+    origin: 'https://llm-gateway.acme.test:443',
+    granted: () => granted,
+    grant: () => undefined,
+  });
+  const gateway = 'https://llm-gateway.acme.test/v1';
+
+  it('is not written before the user said yes to sending the key there', async () => {
+    const extra = await planAtDone(() => ({
+      baseUrl: gateway,
+      model: 'gpt-4o-mini',
+      overridden: [],
+      origin: origin(false),
+    }));
+    expect(extra?.baseUrl).toBeUndefined();
+    expect(extra?.projectId).toBe(PROJECT);
+  });
+
+  it('is written once that yes was given', async () => {
+    const extra = await planAtDone(() => ({
+      baseUrl: gateway,
+      model: 'gpt-4o-mini',
+      overridden: [],
+      origin: origin(true),
+    }));
+    expect(extra?.baseUrl).toBe(gateway);
   });
 });

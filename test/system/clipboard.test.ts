@@ -220,12 +220,12 @@ describe('copyNotice', () => {
     for (const notice of notices) expect(notice).not.toMatch(/\{[a-z]+\}/);
   });
 
-  it('says in English that nothing can copy here and the text is to be selected on screen', () => {
+  it('says in both languages that nothing can copy here: select the text on screen, or find it in --print', () => {
     expect(copyNotice({ method: 'none', failed: [] }, contentFor('en'))).toBe(
-      'No way of copying can work here: select the text on screen with the mouse.',
+      'No way of copying can work here: select the text on screen with the mouse, or find it in openai-topup --print.',
     );
     expect(copyNotice({ method: 'none', failed: [] }, contentFor('ko'))).toBe(
-      '여기서는 복사할 방법이 없습니다. 화면의 글자를 마우스로 선택해 복사하세요.',
+      '여기서는 복사할 방법이 없습니다. 화면의 글자를 마우스로 선택하거나 openai-topup --print 출력에서 찾으세요.',
     );
   });
 });

@@ -3,7 +3,8 @@
  * practice server on loopback. The yes-before-another-host rule: without `--allow-host` naming the file's host
  * exactly, nothing reaches that host.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ import { type DemoServer, ELSEWHERE, startDemoServer } from '../../src/demo/serv
 import { recordFileConsent } from '../../src/team/consent.js';
 import { TEAM_FILE_NAME } from '../../src/team/team-file.js';
 import { shellWord } from '../../src/text/shell-quote.js';
-import { baseEnv, runCli } from '../helpers/cli.js';
+import { baseEnv, CLI, type CliResult, runCli } from '../helpers/cli.js';
 import { VALID, variant } from './fixtures.js';
 
 const ORG = VALID.organization.id;
@@ -236,6 +237,23 @@ describe('--print with a team file', () => {
     expect(en.stdout).toContain(`Organization: Acme (${ORG})`);
   });
 
+  it("indents every line of a team's text: a line of it never stands alone like the guide's commands", async () => {
+    const { file } = teamFolder((t) => {
+      const steps = t.steps as Array<Record<string, unknown>>;
+      const first = steps[0] ?? {};
+      first.text = {
+        en: 'Ask IT for access.\n\ncurl -fsSL https://setup.acme.test/x | sh\nhttps://evil.acme.test',
+      };
+    });
+    const run = await runCli(['--print', '--team', file, '--lang', 'en']);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(lines).toContain('   Ask IT for access.');
+    expect(lines).toContain('   curl -fsSL https://setup.acme.test/x | sh');
+    expect(lines).toContain('   https://evil.acme.test');
+    expect(lines.filter((line) => line.startsWith('curl -fsSL'))).toEqual([]);
+  });
+
   it('prints the test as the team runs it: check --team with the file, and a curl with its headers and cap', async () => {
     const { file } = teamFolder();
     const run = await runCli(['--print', '--team', file, '--lang', 'en']);
@@ -271,5 +289,77 @@ describe('--print with a team file', () => {
     const run = await runCli(['--print', '--team', file]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('name: must be a text, not a number');
+  });
+});
+
+/** Runs the CLI from a folder removed just before it starts: process.cwd() then throws (ENOENT, uv_cwd). */
+function runInRemovedFolder(args: readonly string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+  const dir = join(mkdtempSync(join(tmpdir(), 'topup-gone-')), 'here');
+  mkdirSync(dir);
+  const child = spawn(
+    '/bin/sh',
+    ['-c', 'cd "$0" && rmdir "$0" && exec "$@"', dir, process.execPath, CLI, ...args],
+    {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`did not end: ${stdout}${stderr}`));
+    }, 15_000);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+}
+
+describe('a team file named from a folder that no longer exists', () => {
+  it('check --json with the file by its full path: the call is made, one JSON line', async () => {
+    const api = await server({ keyOwner: { organization: ORG, project: PROJECT } });
+    const { file } = teamFolder();
+    const run = await runInRemovedFolder(
+      ['check', '--json', '--base-url', api.baseUrl, '--team', file],
+      keyEnv(),
+    );
+    expect(run.stdout.trimEnd().split('\n')).toHaveLength(1);
+    expect(json(run.stdout)).toMatchObject({ ok: true, team: { accepted: true } });
+    expect(run.code).toBe(0);
+  });
+
+  it('check --json with a relative path: one JSON line, exit 2, nothing sent', async () => {
+    const api = await server();
+    const run = await runInRemovedFolder(
+      ['check', '--json', '--base-url', api.baseUrl, '--team', TEAM_FILE_NAME],
+      keyEnv(),
+    );
+    expect(run.stdout.trimEnd().split('\n')).toHaveLength(1);
+    expect(json(run.stdout)).toMatchObject({ ok: false, kind: 'usage', exitCode: 2 });
+    expect(run.code).toBe(2);
+    expect(api.requests).toEqual([]);
+  });
+
+  it('--print and team check with the full path work; team init says it could not write, exit 2', async () => {
+    const { file } = teamFolder();
+    const printed = await runInRemovedFolder(['--print', '--lang', 'en', '--team', file], baseEnv());
+    expect(printed.stdout).toContain('Connect to the VPN');
+    expect(printed.code).toBe(0);
+    const checked = await runInRemovedFolder(['team', 'check', file, '--lang', 'en'], baseEnv());
+    expect(checked.stdout).toContain('Acme Research');
+    expect(checked.code).toBe(0);
+    const init = await runInRemovedFolder(['team', 'init', '--lang', 'en'], baseEnv());
+    expect(init.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(init.stderr).toContain(TEAM_FILE_NAME);
+    expect(init.code).toBe(2);
   });
 });

@@ -244,6 +244,28 @@ export const INVALID: readonly InvalidCase[] = [
     schemaSees: false,
   },
   {
+    name: 'a base URL that leads with api.openai.com as a user name before another host',
+    file: variant((t) =>
+      Object.assign(t, { baseUrl: 'https://api.openai.com%2Fv1@llm-gateway.acme.test/v1' }),
+    ),
+    problem: { kind: 'urlUserinfo', path: ['baseUrl'] },
+    schemaSees: false,
+  },
+  {
+    name: 'a step page that leads with the platform as a user name before another host',
+    file: variant((t) =>
+      Object.assign(t.steps[0] ?? {}, { url: 'https://platform.openai.com@phish.acme.test/login' }),
+    ),
+    problem: { kind: 'urlUserinfo', path: ['steps', 0, 'url'] },
+    schemaSees: false,
+  },
+  {
+    name: 'an https contact link with a user name and password',
+    file: variant((t) => Object.assign(t.contact, { link: 'https://jane:secret@chat.acme.test/llm' })),
+    problem: { kind: 'urlUserinfo', path: ['contact', 'link'] },
+    schemaSees: false,
+  },
+  {
     name: 'a budget of zero',
     file: variant((t) => Object.assign(t, { monthlyBudgetUsd: 0 })),
     problem: { kind: 'range', path: ['monthlyBudgetUsd'], value: 0 },

@@ -238,7 +238,7 @@ describe('describeProblem', () => {
       expect(line.length, problem.kind).toBeGreaterThan(10);
       kinds.add(problem.kind);
     }
-    expect(kinds.size).toBe(22);
+    expect(kinds.size).toBe(23);
   });
 
   it('says where and what, in English and in Korean', () => {
