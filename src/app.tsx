@@ -298,7 +298,9 @@ export function App({
       onApiKey={setApiKey}
       onNotice={setNotice}
       onNoticeNext={(text) => {
+        // Set now too, so the step's first frame already says it (the move renders in the same batch).
         handedOn.current = text;
+        setNotice(text);
       }}
       team={team}
     />

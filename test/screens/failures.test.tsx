@@ -107,12 +107,13 @@ describe('the failure screen of every outcome kind', () => {
       const before = session.chats();
       await app.press(KEYS.enter);
       if (step && step !== 'test-call') {
-        const there = await app.waitForText(
-          `${stepIndex(step) + 1}/${STEPS.length} ${content.steps[step].name}`,
-        );
-        // The step says which failure sent the user back to it.
-        expect(flat(there)).toContain(
-          flat(fill(content.steps['test-call'].sentBack, { title: explanation.title })),
+        const sentBack = flat(fill(content.steps['test-call'].sentBack, { title: explanation.title }));
+        // The step says which failure sent the user back to it (a notice, drawn once the step is).
+        await app.waitFor(
+          (frame) =>
+            frame.includes(`${stepIndex(step) + 1}/${STEPS.length} ${content.steps[step].name}`) &&
+            flat(frame).includes(sentBack),
+          'the fixing step with the reason',
         );
       } else {
         // Where no other step fixes it, Enter tries again: a new request, and the failure once more.
