@@ -83,9 +83,19 @@ export function text(value: unknown, maxLength: number, secrets: readonly string
   return cleaned === '' ? null : cleaned;
 }
 
-/** A model name: letters, digits, `.`, `-`, `_`, `:`; else null. */
-export function modelName(value: unknown): string | null {
-  return typeof value === 'string' && /^[A-Za-z0-9._:-]{1,128}$/.test(value) ? value : null;
+/**
+ * Whether a value the server sent as a name holds a key (the user's, or anything shaped like one): a server
+ * may echo the key in any field, so a name that masking would change is no name.
+ */
+function holdsSecret(value: string, secrets: readonly string[]): boolean {
+  return maskSecrets(value, secrets) !== value;
+}
+
+/** A model name: letters, digits, `.`, `-`, `_`, `:`, and no key; else null. */
+export function modelName(value: unknown, secrets: readonly string[] = []): string | null {
+  return typeof value === 'string' && /^[A-Za-z0-9._:-]{1,128}$/.test(value) && !holdsSecret(value, secrets)
+    ? value
+    : null;
 }
 
 /** A request id: `req_` and hex; else null. */
@@ -97,15 +107,19 @@ export function requestId(value: unknown): string | null {
  * The `openai-organization` header: an organization's name (a slug, as named orgs show), `user-…` for a
  * personal one, or `org-…`. Letters, digits, spaces and `._-` only; else null.
  */
-export function organizationName(value: unknown): string | null {
+export function organizationName(value: unknown, secrets: readonly string[] = []): string | null {
   if (typeof value !== 'string') return null;
   const trimmed = value.trim();
-  return /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,127}$/u.test(trimmed) ? trimmed : null;
+  return /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,127}$/u.test(trimmed) && !holdsSecret(trimmed, secrets)
+    ? trimmed
+    : null;
 }
 
-/** An API error code or type: lower-case words; else null. */
-function codeName(value: unknown): string | null {
-  return typeof value === 'string' && /^[A-Za-z0-9_.-]{1,64}$/.test(value) ? value : null;
+/** An API error code or type: lower-case words, and no key; else null. */
+function codeName(value: unknown, secrets: readonly string[]): string | null {
+  return typeof value === 'string' && /^[A-Za-z0-9_.-]{1,64}$/.test(value) && !holdsSecret(value, secrets)
+    ? value
+    : null;
 }
 
 /** Token usage with all three counts valid (the total derived when only it is missing), else null. */
@@ -161,12 +175,16 @@ function rateLimit(
 }
 
 /** The headers of an answer, validated. `headers` has lower-case names (the transport's form). */
-export function readHeaders(headers: Readonly<Record<string, string>>, now = Date.now()): AnswerHeaders {
+export function readHeaders(
+  headers: Readonly<Record<string, string>>,
+  now = Date.now(),
+  secrets: readonly string[] = [],
+): AnswerHeaders {
   const requests = rateLimit(headers, 'requests');
   const tokens = rateLimit(headers, 'tokens');
   return {
     requestId: requestId(headers['x-request-id']),
-    organization: organizationName(headers['openai-organization']),
+    organization: organizationName(headers['openai-organization'], secrets),
     contentType: (headers['content-type'] ?? '').toLowerCase().slice(0, 200),
     contentEncoding: (headers['content-encoding'] ?? '').toLowerCase().trim().slice(0, 40),
     rateLimits: requests || tokens ? { requests, tokens } : null,
@@ -182,9 +200,9 @@ export function readApiError(body: unknown, secrets: readonly string[] = []): Ap
   const record = error as Record<string, unknown>;
   return {
     message: text(record.message, MESSAGE_CAP, secrets),
-    type: codeName(record.type),
-    code: codeName(record.code),
-    param: codeName(record.param),
+    type: codeName(record.type, secrets),
+    code: codeName(record.code, secrets),
+    param: codeName(record.param, secrets),
   };
 }
 
@@ -197,7 +215,7 @@ export function readCompletion(body: unknown, secrets: readonly string[] = []): 
   if (typeof message?.content !== 'string') return null;
   return {
     text: replyText(message.content, secrets),
-    model: modelName(record.model),
+    model: modelName(record.model, secrets),
     usage: usage(record.usage),
   };
 }
@@ -226,7 +244,7 @@ export function readStreamEvent(data: string, secrets: readonly string[] = []): 
   return {
     kind: 'chunk',
     text: typeof delta?.content === 'string' ? delta.content : '',
-    model: modelName(record.model),
+    model: modelName(record.model, secrets),
     usage: usage(record.usage),
   };
 }

@@ -1,6 +1,6 @@
 /** The guide's test request: exactly the blog post's curl body, plus streaming when the tool sends it. */
 import { cleanText } from '../text/sanitize.js';
-import { maskSecrets } from '../text/secrets.js';
+import { maskSecrets, maskUrlPassword } from '../text/secrets.js';
 import { shellQuote, shellWord } from '../text/shell-quote.js';
 
 /** The API root when nothing else is said. */
@@ -40,7 +40,7 @@ export function shownUrl(url: string): string {
     return maskSecrets(parsed.href);
   } catch {
     // Not a URL (nothing checked it): still nothing a terminal acts on, and no password.
-    return maskSecrets(cleanText(url).replace(/(\/\/[^\s:/@]*):[^\s@/]*@/, `$1:${PASSWORD_MASK}@`));
+    return maskSecrets(maskUrlPassword(cleanText(url)));
   }
 }
 
@@ -73,9 +73,6 @@ export type CurlExtras = {
   readonly maxTokens?: number | undefined;
 };
 
-// The password of a URL written anywhere in a value.
-const URL_PASSWORD = /(\/\/[^\s:/@]*):[^\s@/]*@/g;
-
 /**
  * A header argument for curl: in the guide's double quotes when ordinary, else single-quoted. A value from
  * the environment is shown as its variable; any other (a team file's id) as the rest of the command is:
@@ -83,7 +80,7 @@ const URL_PASSWORD = /(\/\/[^\s:/@]*):[^\s@/]*@/g;
  */
 function headerArg(name: string, source: HeaderSource): string {
   if ('variable' in source) return `"${name}: $${source.variable}"`;
-  const shown = maskSecrets(cleanText(source.value)).replace(URL_PASSWORD, `$1:${PASSWORD_MASK}@`);
+  const shown = maskUrlPassword(maskSecrets(cleanText(source.value)));
   return shellWord(shown).startsWith('"') ? `"${name}: ${shown}"` : shellQuote(`${name}: ${shown}`);
 }
 

@@ -6,7 +6,7 @@
  */
 
 import { cleanText } from '../text/sanitize.js';
-import { maskKey, maskSecrets, maskUrlPassword, urlPassword } from '../text/secrets.js';
+import { maskKey, maskSecrets, urlPassword } from '../text/secrets.js';
 import { diagnose, isStreamRefusal } from './diagnose.js';
 import {
   type AnswerHeaders,
@@ -200,7 +200,7 @@ export function openSession(config: SessionConfig): Session {
     else options.signal.addEventListener('abort', cancel, { once: true });
     const signal = limit.signal;
     const started = performance.now();
-    trace(`→ ${method} ${shownUrl(url)}${proxy ? ` (via proxy ${maskUrlPassword(proxy)})` : ''}`);
+    trace(`→ ${method} ${shownUrl(url)}${proxy ? ` (via proxy ${shownUrl(proxy)})` : ''}`);
     trace(`→ authorization: Bearer ${maskKey(config.key)}`);
     try {
       const response = await send(dispatcher, {
@@ -212,7 +212,7 @@ export function openSession(config: SessionConfig): Session {
         timeoutMs: options.timeoutMs,
         viaProxy: proxy !== undefined,
       });
-      const answer = readHeaders(response.headers);
+      const answer = readHeaders(response.headers, Date.now(), secrets);
       trace(`← ${response.status} after ${Math.round(performance.now() - started)} ms`);
       if (answer.contentType) trace(`← content-type: ${answer.contentType}`);
       if (answer.contentEncoding) trace(`← content-encoding: ${answer.contentEncoding}`);

@@ -52,9 +52,13 @@ export function maskSecrets(text: string, secrets: readonly string[] = []): stri
   return out.replace(KEY_LIKE, (match) => maskKey(match));
 }
 
-/** Masks the password of a proxy URL (`http://user:pass@host` → `http://user:****@host`). */
-export function maskUrlPassword(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*):[^@/]*@/i, '$1:****@');
+// A URL's user and password anywhere in a text; the password runs to the last `@` before the host, so one
+// holding an unencoded `@` is masked whole.
+const URL_PASSWORD = /(\/\/[^\s:/@]*):[^\s/]*@/g;
+
+/** Masks the password of every URL in a text (`http://user:pass@host` → `http://user:****@host`). */
+export function maskUrlPassword(text: string): string {
+  return text.replace(URL_PASSWORD, '$1:****@');
 }
 
 /** The password inside a proxy URL, if any, so it can be masked wherever it appears. */

@@ -130,6 +130,32 @@ describe('readHeaders', () => {
   });
 });
 
+describe('a key echoed in a field that names something', () => {
+  // A server (or a relay) may put the key anywhere; a name holding it is no name, with or without the key known.
+  it.each([[[KEY]], [[]]])('is refused in every name field (secrets %j)', (secrets) => {
+    expect(modelName(KEY, secrets)).toBeNull();
+    expect(organizationName(KEY, secrets)).toBeNull();
+    expect(readHeaders({ 'openai-organization': KEY }, Date.now(), secrets).organization).toBeNull();
+    const error = readApiError({ error: { message: 'no', type: KEY, code: KEY, param: KEY } }, secrets);
+    expect(error).toMatchObject({ type: null, code: null, param: null });
+    const completion = readCompletion(
+      { model: KEY, choices: [{ message: { role: 'assistant', content: 'hi' } }] },
+      secrets,
+    );
+    expect(completion?.model).toBeNull();
+    const event = readStreamEvent(
+      JSON.stringify({ model: KEY, choices: [{ delta: { content: 'x' } }] }),
+      secrets,
+    );
+    expect(JSON.stringify(event)).not.toContain(KEY);
+  });
+
+  it('still takes ordinary names', () => {
+    expect(modelName('gpt-4o-mini-2024-07-18', [KEY])).toBe('gpt-4o-mini-2024-07-18');
+    expect(organizationName('user-abc123', [KEY])).toBe('user-abc123');
+  });
+});
+
 describe('bodies', () => {
   it('reads an error envelope, masking the key and dropping control sequences', () => {
     const error = readApiError(

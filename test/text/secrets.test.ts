@@ -31,6 +31,10 @@ describe('masking', () => {
 
   it('masks proxy passwords', () => {
     expect(maskUrlPassword('http://user:s3cret@proxy.local:3128')).toBe('http://user:****@proxy.local:3128');
+    // A password holding an unencoded @ is masked whole (the --debug trace printed 'user:****@ret99@…').
+    expect(maskUrlPassword('via http://user:sec@ret99@127.0.0.1:9/ and https://a:b@c.test/x')).toBe(
+      'via http://user:****@127.0.0.1:9/ and https://a:****@c.test/x',
+    );
     expect(urlPassword('http://user:s3cr%40t@proxy.local:3128')).toBe('s3cr@t');
     expect(urlPassword('http://proxy.local:3128')).toBeUndefined();
   });
