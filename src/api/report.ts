@@ -45,7 +45,12 @@ export type CheckReport = {
 };
 
 /** A report, and for failures the explanation behind it (for the readable summary). */
-export type CheckResult = { readonly report: CheckReport; readonly explanation: Explanation | null };
+export type CheckResult = {
+  readonly report: CheckReport;
+  readonly explanation: Explanation | null;
+  /** The API refused to stream until the organization is verified, and the reply came unstreamed (not in the JSON). */
+  readonly streamRefused?: boolean;
+};
 
 /** A report with every field in CLI.md's order, nothing known yet. */
 const EMPTY: CheckReport = {
@@ -121,6 +126,7 @@ export function resultOf(
     const result = state.result;
     return {
       explanation: null,
+      streamRefused: state.streamRefused,
       report: {
         ...EMPTY,
         ok: true,

@@ -13,11 +13,17 @@ import type { CheckReport } from './report.js';
 export type SummaryLine = { readonly text: string; readonly detail: boolean };
 
 /** The lines after the reply, most important first. */
-export function summaryLines(report: CheckReport, content: Content, locale: Locale): SummaryLine[] {
+export function summaryLines(
+  report: CheckReport,
+  content: Content,
+  locale: Locale,
+  streamRefused = false,
+): SummaryLine[] {
   const words = content.summary;
   const lines: SummaryLine[] = [];
   const model = report.model ?? '';
-  if (report.streamed === false) lines.push({ text: words.notStreamed, detail: false });
+  // Only a refusal says why: a gateway that simply does not stream is no reason to verify anything.
+  if (streamRefused) lines.push({ text: words.notStreamed, detail: false });
   if (report.usage) {
     const cost =
       report.costUsd === null
@@ -38,20 +44,27 @@ export function summaryLines(report: CheckReport, content: Content, locale: Loca
   if (limits) lines.push({ text: limits, detail: true });
   const tier = tierLine(model, report.rateLimits, content);
   if (tier) lines.push({ text: tier, detail: true });
-  if (report.latencyMs)
+  if (report.latencyMs) {
+    const { firstToken, total } = report.latencyMs;
     lines.push({
-      text: fill(words.latency, {
-        firstToken: report.latencyMs.firstToken ?? '-',
-        total: report.latencyMs.total,
-      }),
+      text:
+        firstToken === null
+          ? fill(words.latencyTotal, { total })
+          : fill(words.latency, { firstToken, total }),
       detail: true,
     });
+  }
   if (report.requestId)
     lines.push({ text: fill(words.requestId, { requestId: report.requestId }), detail: true });
   return lines;
 }
 
 /** The same, as plain lines (for `check`). */
-export function successLines(report: CheckReport, content: Content, locale: Locale): string[] {
-  return summaryLines(report, content, locale).map((line) => line.text);
+export function successLines(
+  report: CheckReport,
+  content: Content,
+  locale: Locale,
+  streamRefused = false,
+): string[] {
+  return summaryLines(report, content, locale, streamRefused).map((line) => line.text);
 }

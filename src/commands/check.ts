@@ -102,7 +102,7 @@ export function summaryOf(
       '',
       ...(report.reply ?? '').split('\n').map((line) => `  ${line}`),
       '',
-      ...successLines(report, content, locale),
+      ...successLines(report, content, locale, result.streamRefused ?? false),
       ...(report.team?.accepted ? [acceptedLine(report.team, team, content)].filter(Boolean) : []),
     ];
     return { stream: 'stdout', text: lines.join('\n') };

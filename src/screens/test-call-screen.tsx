@@ -268,7 +268,7 @@ export function TestCallScreen(props: Props) {
       }),
     );
     blocks.push(plainLine('reply', report.reply ?? '', ui, { margin: true, tone: 'reply' }));
-    summaryLines(report, content, locale).forEach((line, index) => {
+    summaryLines(report, content, locale, state.streamRefused).forEach((line, index) => {
       blocks.push(
         textBlock(`summary-${index}`, line.text, ui, {
           margin: index === 0,
