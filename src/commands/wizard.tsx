@@ -6,7 +6,7 @@ import { usableKey } from '../api/key-check.js';
 import { DEFAULT_BASE_URL } from '../api/request.js';
 import { App, type AppServices, type ExitResult } from '../app.js';
 import type { TeamInUse } from '../app-services.js';
-import { wrapText } from '../components/text-width.js';
+import { proseLines, trailingCommand } from '../components/prose-wrap.js';
 import { contentFor, fill } from '../content/content.js';
 import { PRACTICE_KEY } from '../demo/practice-key.js';
 import { eraseLines } from '../screens/first-frame.js';
@@ -309,8 +309,12 @@ export async function runWizard(
   // Ink's screen-reader output ends without a line break: start on a line of our own.
   let lead = flags.screenReader ? '\n' : '';
   const say = (text: string) => {
-    const lines = wrapText(text, process.stdout.columns || 80).map((line) => line.trimEnd());
-    process.stdout.write(`${lead}${lines.join('\n')}\n`);
+    // A command it ends with stands on a line of its own, unwrapped: a line broken inside it would not paste.
+    const { sentence, command } = trailingCommand(text);
+    const lines = proseLines(sentence, process.stdout.columns || 80, { color: true }).map((line) =>
+      line.trimEnd(),
+    );
+    process.stdout.write(`${lead}${[...lines, ...(command ? [command] : [])].join('\n')}\n`);
     lead = '';
   };
   if (result.message) say(result.message);

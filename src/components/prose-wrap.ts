@@ -19,6 +19,19 @@ const GLUE = '\u0000';
 const COMMAND =
   /openai-topup(?: (?:check|serve|team|help|init))*(?: (?:--(?:model|timeout|team|lang|base-url|port|scenario|allow-host) [^\s`]+|--?[a-z][a-z-]*))*/g;
 
+/**
+ * A message that ends with the tool's command (`…, run: openai-topup --demo`) as the sentence and the
+ * command apart, so the command can stand on a line of its own; else the message alone.
+ */
+export function trailingCommand(text: string): { readonly sentence: string; readonly command?: string } {
+  const commands = [...text.matchAll(COMMAND)];
+  const last = commands.at(-1);
+  if (!last || last.index === undefined || last.index + last[0].length !== text.trimEnd().length) {
+    return { sentence: text };
+  }
+  return { sentence: text.slice(0, last.index).trimEnd(), command: last[0] };
+}
+
 /** The sentence with the spaces inside labels and commands glued. */
 function glue(text: string): string {
   return text

@@ -1,4 +1,8 @@
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { freshConfigHome } from '../helpers/cli.js';
 import { cursorShown, PTY_KEYS, ptyRuns, type spawnCli } from '../helpers/pty.js';
 
 type Run = ReturnType<typeof spawnCli>;
@@ -92,6 +96,30 @@ describe('in a real terminal', () => {
       await again.waitForText(`Continue at step ${stopAt}`);
     },
   );
+
+  it('q at 40 columns with a team file: the command that continues stands whole on a line of its own', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'topup-q-'));
+    copyFileSync(
+      join(import.meta.dirname, '..', 'fixtures', 'openai-topup.team.json'),
+      join(dir, 'team.json'),
+    );
+    const run = start(['--demo', '--team', 'team.json', '--lang', 'en'], {
+      cols: 40,
+      env: { XDG_CONFIG_HOME: freshConfigHome() },
+      cwd: dir,
+      sttyAfter: true,
+    });
+    await run.waitForText('1/');
+    run.write('q');
+    await run.waitForText('EXIT=0');
+    const lines = run
+      .screen()
+      .split('\n')
+      .map((line) => line.trimEnd());
+    const at = lines.findIndex((line) => line.endsWith('continue, run:'));
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(lines[at + 1]).toBe('openai-topup --demo --team "team.json"');
+  });
 
   it.each([
     ['during start-up', 'Enter next'],
