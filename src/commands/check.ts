@@ -1,7 +1,9 @@
 /** `openai-topup check`: the test call for scripts and terminals, driving the same machine as the wizard. */
+
 import { type CallState, creditWaitFor } from '../api/call-machine.js';
-import { keyProblemText } from '../api/explain.js';
+import { type ExplainContext, keyProblemText } from '../api/explain.js';
 import { checkKey, KEY_INPUT_CAP, keyFromInput } from '../api/key-check.js';
+import type { Diagnosis } from '../api/outcomes.js';
 import { type CheckResult, failureResult, localDiagnosis, resultOf } from '../api/report.js';
 import { runCall } from '../api/run-call.js';
 import { openSession } from '../api/session.js';
@@ -12,6 +14,7 @@ import { expectationOf, type TeamCall, teamCall, teamReport } from '../team/call
 import { allowHostMatches } from '../team/origin.js';
 import type { TeamFile } from '../team/team-file.js';
 import { detectShell } from '../text/shell.js';
+import { shellWord } from '../text/shell-quote.js';
 import type { Flow } from '../wizard/flow.js';
 import type { Flags } from './args.js';
 import { callConfig, callPolicy } from './call-config.js';
@@ -91,6 +94,8 @@ export function summaryOf(
   locale: Flags['lang'],
   practice = false,
   team?: TeamFile,
+  /** The command that opens the guide this check belongs to (with --team FILE when one is in use). */
+  guideCommand = 'openai-topup',
 ): { readonly stream: 'stdout' | 'stderr'; readonly text: string } | null {
   const { report, explanation } = result;
   // With --demo, the result says plainly that it came from the practice server.
@@ -123,7 +128,11 @@ export function summaryOf(
   lines.push(`  ${explanation.retry}`);
   if (explanation.step)
     lines.push(
-      `  ${fill(content.check.nextStep, { n: explanation.step.number, name: explanation.step.name })}`,
+      `  ${fill(content.check.nextStep, {
+        n: explanation.step.number,
+        name: explanation.step.name,
+        command: guideCommand,
+      })}`,
     );
   return { stream: 'stderr', text: lines.join('\n') };
 }
@@ -137,7 +146,8 @@ function printSummary(
   team: TeamFile | undefined,
   model: string,
 ) {
-  const summary = summaryOf(result, content, model, flags.lang, flags.demo, team);
+  const guide = flags.team === undefined ? 'openai-topup' : `openai-topup --team ${shellWord(flags.team)}`;
+  const summary = summaryOf(result, content, model, flags.lang, flags.demo, team, guide);
   if (!summary) return;
   const stream = summary.stream === 'stdout' ? process.stdout : process.stderr;
   stream.write(`${say(summary.text)}\n`);
@@ -157,6 +167,13 @@ export async function runCheck(flags: Flags, env: NodeJS.ProcessEnv): Promise<nu
     return 2;
   }
   const { team, call, flow } = decided;
+  // How failures are explained: in the team's guide (its step numbers) when a team file is in use.
+  const context: ExplainContext = {
+    shell: detectShell(env),
+    timeoutSeconds: flags.timeoutSeconds,
+    ...(team && flow ? { team: expectationOf(team), flow } : {}),
+  };
+  const failLocal = (diagnosis: Diagnosis) => failureResult(diagnosis, content, call.model, { context });
   // The team file's organization and project are sent over the environment's: say so where they differ.
   if (!flags.json)
     for (const variable of call.overridden)
@@ -204,29 +221,22 @@ export async function runCheck(flags: Flags, env: NodeJS.ProcessEnv): Promise<nu
         );
       const input = await readStdin(KEY_INPUT_CAP, signal, flags.timeoutSeconds * 1000);
       const code = interrupted();
-      if (code !== undefined)
-        return finish(failureResult(localDiagnosis('interrupted'), content, call.model), code);
+      if (code !== undefined) return finish(failLocal(localDiagnosis('interrupted')), code);
       raw = keyFromInput(input);
       if (raw === undefined)
-        return finish(
-          failureResult(
-            localDiagnosis('key-format', content.keyCheck.envFileWithoutKey),
-            content,
-            call.model,
-          ),
-        );
+        return finish(failLocal(localDiagnosis('key-format', content.keyCheck.envFileWithoutKey)));
     } else {
       raw = env.OPENAI_API_KEY;
     }
     if (raw === undefined || raw.trim() === '') {
       await demo?.close();
-      return finish(failureResult(localDiagnosis('no-key'), content, call.model));
+      return finish(failLocal(localDiagnosis('no-key')));
     }
     const checked = checkKey(raw);
     if (!checked.ok) {
       await demo?.close();
       const detail = keyProblemText(checked, content);
-      return finish(failureResult(localDiagnosis('key-format', detail), content, call.model));
+      return finish(failLocal(localDiagnosis('key-format', detail)));
     }
 
     const minutes = flags.waitForCreditMinutes ?? 0;
@@ -251,15 +261,9 @@ export async function runCheck(flags: Flags, env: NodeJS.ProcessEnv): Promise<nu
     await demo?.close();
     const code = interrupted();
     if (code !== undefined) {
-      return finish(failureResult(localDiagnosis('interrupted'), content, call.model), code);
+      return finish(failLocal(localDiagnosis('interrupted')), code);
     }
-    return finish(
-      resultOf(state, content, call.model, null, {
-        shell: detectShell(env),
-        timeoutSeconds: flags.timeoutSeconds,
-        ...(team && flow ? { team: expectationOf(team), flow } : {}),
-      }),
-    );
+    return finish(resultOf(state, content, call.model, null, context));
   } finally {
     for (const [name, handler] of handlers) process.off(name, handler);
   }

@@ -4,15 +4,17 @@
  * exactly, nothing reaches that host.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PRACTICE_KEY } from '../../src/demo/practice-key.js';
 import { type DemoServer, ELSEWHERE, startDemoServer } from '../../src/demo/server.js';
 import { recordFileConsent } from '../../src/team/consent.js';
-import { TEAM_FILE_NAME } from '../../src/team/team-file.js';
+import { teamFlow } from '../../src/team/flow.js';
+import { parseTeamFile, TEAM_FILE_NAME } from '../../src/team/team-file.js';
 import { shellWord } from '../../src/text/shell-quote.js';
+import { flowIndex } from '../../src/wizard/flow.js';
 import { baseEnv, CLI, type CliResult, runCli } from '../helpers/cli.js';
 import { VALID, variant } from './fixtures.js';
 
@@ -214,6 +216,19 @@ describe('a team file that cannot be used', () => {
     expect(message).toContain('name: must be a text, not a number');
     expect(message).toContain('payer: must be one of');
     expect(api.requests).toEqual([]);
+  });
+
+  it('a key that fails the local checks names the team guide’s key step and how to open that guide', async () => {
+    const { file } = teamFolder((t) => Object.assign(t, { language: 'en' }));
+    const run = await runCli(['check', '--team', file], { env: keyEnv({ OPENAI_API_KEY: 'sk-proj-cut' }) });
+    expect(run.code).toBe(3);
+    const parsed = parseTeamFile(readFileSync(file, 'utf8'));
+    if (!parsed.ok) throw new Error('the fixture must be valid');
+    const flow = teamFlow(parsed.team);
+    const step = flowIndex(flow, 'api-key') + 1;
+    expect(step).not.toBe(12);
+    expect(run.stderr).toContain(`Fix: step ${step} (`);
+    expect(run.stderr).toContain(`of the interactive guide: openai-topup --team ${shellWord(file)}`);
   });
 
   it('names a missing file', async () => {
