@@ -33,7 +33,7 @@ export type Binding = {
 /** Where a failure sends the user: a step other than this one, with its number and name. */
 export type FixStep = { readonly id: StepId; readonly number: number; readonly name: string } | null;
 
-/** Whether the call is under way: jumping away, the step list and the language switch wait for it. */
+/** Whether the call is under way: jumping away and the step list wait for it (a language switch need not). */
 export function isBusy(state: CallState): boolean {
   return state.phase === 'models' || state.phase === 'chat' || state.phase === 'retry-wait';
 }

@@ -154,7 +154,7 @@ export function TestCallScreen(props: Props) {
       wait: act('wait'),
       copy: act('copy'),
       open: act('open'),
-      // Leaving mid-call would leave it running: jumps, the step list and the language wait for it.
+      // Leaving mid-call would leave it running: jumps and the step list wait for it (the language need not).
       jump: (intent) => whenIdle(() => dispatch({ type: 'go-to-number', number: intent.number }))(),
       steps: whenIdle(() => dispatch({ type: 'open-overlay', overlay: 'steps' })),
     },
