@@ -24,6 +24,13 @@ export async function runServe(flags: Flags): Promise<number> {
         status: entry.status || '…',
       });
       process.stderr.write(`${say(line)}\n`);
+      // --debug: what else the request carried (the key stays masked; ids are not secrets).
+      if (flags.debug && entry.status)
+        process.stderr.write(
+          `[debug] ${entry.method} ${entry.path}: OpenAI-Organization ${entry.organization ?? '-'}, OpenAI-Project ${
+            entry.project ?? '-'
+          }, body ${entry.bodyBytes} bytes, answered ${entry.status}\n`,
+        );
     },
   }).catch((error: NodeJS.ErrnoException) => error);
   // A port that is taken or not ours to open is the user's choice to correct: one line, exit 2.

@@ -75,6 +75,8 @@ export type RequestLogEntry = {
   readonly organization: string | null;
   readonly project: string | null;
   readonly status: number;
+  /** The request body's size in bytes, as read (at most the 1 MB cap). */
+  readonly bodyBytes: number;
 };
 
 /** A running practice server. */
@@ -264,6 +266,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
         organization: sentOrganization === undefined ? null : cleanText(sentOrganization),
         project: sentProject === undefined ? null : cleanText(sentProject),
         status,
+        bodyBytes: Buffer.byteLength(bodyText),
       };
       requests.push(entry);
       options.log?.(entry);

@@ -63,6 +63,22 @@ describe('openai-topup serve', () => {
     expect(server.log()).not.toContain(SENTINEL);
   });
 
+  it('--debug: each request’s headers and body size too, the key still masked', async () => {
+    const server = await serve(['--debug']);
+    try {
+      const result = await runCli(['check', '--json', '--base-url', server.baseUrl], {
+        env: baseEnv({ OPENAI_API_KEY: SENTINEL, OPENAI_ORG_ID: 'org-FAKEdebug0000' }),
+      });
+      expect(JSON.parse(result.stdout)).toMatchObject({ ok: true });
+    } finally {
+      await server.stop();
+    }
+    expect(server.log()).toMatch(
+      /\[debug\] POST \/v1\/chat\/completions: OpenAI-Organization org-FAKEdebug0000, OpenAI-Project -, body \d+ bytes, answered 200/,
+    );
+    expect(server.log()).not.toContain(SENTINEL);
+  });
+
   it('answers as its scenario says', async () => {
     const server = await serve(['--scenario', 'no-credit']);
     try {
