@@ -200,12 +200,22 @@ describe('the session', () => {
   });
 
   it('is cancelled by its signal, mid-call', async () => {
-    const server = await startDemoServer({ scenario: 'slow' });
+    // Aborted once the server holds the request (not before it is sent), as a user's Esc would be.
+    let arrived: () => void = () => undefined;
+    const atServer = new Promise<void>((resolve) => {
+      arrived = resolve;
+    });
+    const server = await startDemoServer({
+      scenario: 'slow',
+      log: (entry) => {
+        if (entry.path.endsWith('/chat/completions')) arrived();
+      },
+    });
     cleanups.push(server.close);
     const session = await sessionTo(server.baseUrl)(KEY);
     const controller = new AbortController();
     const pending = session.chat({ signal: controller.signal, timeoutMs: 30_000, stream: true });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await atServer;
     controller.abort();
     const result = await pending;
     await session.close();
