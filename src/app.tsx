@@ -21,7 +21,7 @@ import { ResumeScreen } from './screens/resume-screen.js';
 import { SIDE_LIST_WIDTH, StepList } from './screens/step-list.js';
 import { type TeamOffer, TeamScreen } from './screens/team-screen.js';
 import { TestCallScreen } from './screens/test-call-screen.js';
-import { expectationOf } from './team/call.js';
+import { expectationOf, keyNeighbours } from './team/call.js';
 import { teamFlow } from './team/flow.js';
 import { checkCommandLine, shellWord } from './text/shell-quote.js';
 import { type WizardAction, type WizardState, wizardReducer } from './wizard/reducer.js';
@@ -466,20 +466,7 @@ function StepScreen({
           apiKey={apiKey}
           envFile={services.envFile}
           keyStep={flowIndex(state.flow, 'api-key') + 1}
-          {...(team
-            ? {
-                envExtra: {
-                  // Only the root the call goes to, and only once the user said yes to sending the key there:
-                  // every SDK that reads this .env would send it there from then on.
-                  ...(team.file.baseUrl &&
-                  setup.baseUrl === team.file.baseUrl &&
-                  (!setup.origin || setup.origin.granted())
-                    ? { baseUrl: team.file.baseUrl }
-                    : {}),
-                  ...(team.file.project ? { projectId: team.file.project.id } : {}),
-                },
-              }
-            : {})}
+          {...(team ? { envExtra: keyNeighbours(team.file, setup) } : {})}
         />
       );
   }

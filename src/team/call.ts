@@ -112,3 +112,20 @@ export function teamReport(team: TeamFile, succeeded: boolean): TeamReport {
     accepted: succeeded,
   };
 }
+
+/**
+ * What goes beside the key in the `.env` and the done screen's shell lines: the team's project, and its API
+ * root only when the test call goes there and the user said yes to sending the key there (every SDK that
+ * reads them would send the key there from then on).
+ */
+export function keyNeighbours(
+  team: TeamFile,
+  call: { readonly baseUrl: string; readonly origin?: { readonly granted: () => boolean } },
+): { readonly baseUrl?: string; readonly projectId?: string } {
+  const rootAgreed =
+    team.baseUrl !== undefined && call.baseUrl === team.baseUrl && (!call.origin || call.origin.granted());
+  return {
+    ...(rootAgreed && team.baseUrl ? { baseUrl: team.baseUrl } : {}),
+    ...(team.project ? { projectId: team.project.id } : {}),
+  };
+}

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BASE_URL } from '../../src/api/request.js';
-import { expectationOf, TEAM_MODEL_MAX_TOKENS, teamCall, teamReport } from '../../src/team/call.js';
+import {
+  expectationOf,
+  keyNeighbours,
+  TEAM_MODEL_MAX_TOKENS,
+  teamCall,
+  teamReport,
+} from '../../src/team/call.js';
 import { parseTeamFile, type TeamFile } from '../../src/team/team-file.js';
 import { MINIMAL, VALID, variant } from './fixtures.js';
 
@@ -116,5 +122,23 @@ describe('what the team expects, for diagnoses and check --json', () => {
       project: null,
       accepted: false,
     });
+  });
+});
+
+describe('what goes beside the key (the .env and the done screen’s lines)', () => {
+  const file = team(VALID);
+  const root = VALID.baseUrl;
+  it.each([
+    ['the call goes to the file’s root, agreed', { baseUrl: root, origin: { granted: () => true } }, true],
+    [
+      'the call goes to the file’s root, not agreed yet',
+      { baseUrl: root, origin: { granted: () => false } },
+      false,
+    ],
+    ['the user’s own root replaced it', { baseUrl: 'http://127.0.0.1:9/v1' }, false],
+  ])('%s: the root %s', (_name, call, withRoot) => {
+    const beside = keyNeighbours(file, call);
+    expect(beside.projectId).toBe(VALID.project.id);
+    expect(beside.baseUrl).toBe(withRoot ? root : undefined);
   });
 });
