@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { dirname } from 'node:path';
 import type { Content } from '../content/content.js';
 import { fill } from '../content/content.js';
-import { findCommand } from './clipboard.js';
+import { findCommand, SYSTEM_DIRS } from './commands.js';
 
 /** Why a browser should not be opened here, if it should not: SSH, CI, or no display. */
 export function browserBlocker(
@@ -61,7 +61,6 @@ export type OpenOptions = {
 };
 
 // Folders the system's package manager owns; never the current folder, never PATH (which may contain it).
-const SYSTEM_DIRS = ['/usr/bin', '/bin', '/usr/local/bin', '/run/current-system/sw/bin'];
 
 function isWsl(env: NodeJS.ProcessEnv): boolean {
   return Boolean(env.WSL_DISTRO_NAME || env.WSL_INTEROP);

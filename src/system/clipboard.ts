@@ -5,9 +5,9 @@
  * from the system's own folders, never from the current folder or PATH, with the text on stdin and a time limit.
  */
 import { spawn } from 'node:child_process';
-import { accessSync, constants, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, win32 } from 'node:path';
+import { dirname, win32 } from 'node:path';
 import { type Content, fill } from '../content/content.js';
+import { findCommand, SYSTEM_DIRS } from './commands.js';
 
 /** A command that writes the system clipboard. */
 export type SystemCopier = 'pbcopy' | 'wl-copy' | 'xclip' | 'xsel' | 'clip';
@@ -46,8 +46,6 @@ const COMMANDS: Readonly<Record<SystemCopier, { readonly file: string; readonly 
     clip: { file: 'clip.exe', args: [] },
   };
 
-// Folders the system's package manager owns; never the current folder, never PATH (which may contain it).
-const UNIX_DIRS = ['/usr/bin', '/bin', '/usr/local/bin', '/run/current-system/sw/bin'];
 const WSL_DIRS = ['/mnt/c/Windows/System32'];
 
 function isSsh(env: NodeJS.ProcessEnv): boolean {
@@ -82,27 +80,11 @@ export function systemCopiers(env: NodeJS.ProcessEnv, platform: NodeJS.Platform)
 
 /** The system's own folders for a command on this platform. */
 function systemDirs(copier: SystemCopier, env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string[] {
-  if (copier !== 'clip') return UNIX_DIRS;
+  if (copier !== 'clip') return [...SYSTEM_DIRS];
   if (platform !== 'win32') return WSL_DIRS;
   // SystemRoot comes from the environment: only an absolute one counts.
   const root = env.SystemRoot ?? env.SYSTEMROOT;
   return [win32.join(root && win32.isAbsolute(root) ? root : 'C:\\Windows', 'System32')];
-}
-
-/** The absolute path of a command in the given folders, if it is there as an executable file. */
-export function findCommand(file: string, dirs: readonly string[]): string | undefined {
-  for (const dir of dirs) {
-    if (!isAbsolute(dir)) continue;
-    const path = join(dir, file);
-    try {
-      if (!statSync(path).isFile()) continue;
-      accessSync(path, constants.X_OK);
-      return path;
-    } catch {
-      // Not there, or not runnable: try the next folder.
-    }
-  }
-  return undefined;
 }
 
 /** Runs a copy command with the text on stdin; true when it ends well within the time limit. */

@@ -3,14 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contentFor } from '../../src/content/content.js';
-import {
-  type CopyResult,
-  copyNotice,
-  copyText,
-  findCommand,
-  osc52,
-  systemCopiers,
-} from '../../src/system/clipboard.js';
+import { type CopyResult, copyNotice, copyText, osc52, systemCopiers } from '../../src/system/clipboard.js';
+import { findCommand } from '../../src/system/commands.js';
 
 // Quotes, a command substitution, a newline and Korean: it must arrive byte for byte, through no shell.
 const TEXT = `curl -d '{"a":"$(touch PWNED)"}' "x" \`id\`\n한국어 ✓`;
