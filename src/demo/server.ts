@@ -266,7 +266,8 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
         organization: sentOrganization === undefined ? null : cleanText(sentOrganization),
         project: sentProject === undefined ? null : cleanText(sentProject),
         status,
-        bodyBytes: Buffer.byteLength(bodyText),
+        // What was read (a refused body is logged before it would be joined into text).
+        bodyBytes: size,
       };
       requests.push(entry);
       options.log?.(entry);
