@@ -6,7 +6,7 @@ import { usableKey } from '../api/key-check.js';
 import { DEFAULT_BASE_URL } from '../api/request.js';
 import { App, type AppServices, type ExitResult } from '../app.js';
 import type { TeamInUse } from '../app-services.js';
-import { proseLines, trailingCommand } from '../components/prose-wrap.js';
+import { commandLines, proseLines, trailingCommand } from '../components/prose-wrap.js';
 import { contentFor, fill } from '../content/content.js';
 import { PRACTICE_KEY } from '../demo/practice-key.js';
 import { eraseLines } from '../screens/first-frame.js';
@@ -309,12 +309,14 @@ export async function runWizard(
   // Ink's screen-reader output ends without a line break: start on a line of our own.
   let lead = flags.screenReader ? '\n' : '';
   const say = (text: string) => {
-    // A command it ends with stands on a line of its own, unwrapped: a line broken inside it would not paste.
+    // A command it ends with starts a line of its own and breaks only between arguments, with a backslash.
     const { sentence, command } = trailingCommand(text);
     const lines = proseLines(sentence, process.stdout.columns || 80, { color: true }).map((line) =>
       line.trimEnd(),
     );
-    process.stdout.write(`${lead}${[...lines, ...(command ? [command] : [])].join('\n')}\n`);
+    const width = process.stdout.columns || 80;
+    const after = command ? commandLines(command, width) : [];
+    process.stdout.write(`${lead}${[...lines, ...after].join('\n')}\n`);
     lead = '';
   };
   if (result.message) say(result.message);

@@ -32,6 +32,27 @@ export function trailingCommand(text: string): { readonly sentence: string; read
   return { sentence: text.slice(0, last.index).trimEnd(), command: last[0] };
 }
 
+/**
+ * A command on lines of at most `width` columns, broken only between its arguments, each line but the last
+ * ending in a backslash so that the lines paste back as one command. An argument wider than the line stands alone.
+ */
+export function commandLines(command: string, width: number): string[] {
+  if (textWidth(command) <= width) return [command];
+  // Arguments as the shell splits them: quoted parts stay with their argument.
+  const words = command.match(/(?:'[^']*'|"[^"]*"|[^\s'"])+/g) ?? [command];
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    // Room is kept for the ` \\` that ends every line but the last.
+    if (line && textWidth(`${line} ${word} \\`) > width) {
+      lines.push(`${line} \\`);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  return lines;
+}
+
 /** The sentence with the spaces inside labels and commands glued. */
 function glue(text: string): string {
   return text

@@ -1,7 +1,7 @@
 /** Sentences broken into lines so that labels, commands and URLs stay whole (CLI.md: copy-safe text). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { proseLines } from '../../src/components/prose-wrap.js';
+import { commandLines, proseLines, trailingCommand } from '../../src/components/prose-wrap.js';
 import { textWidth } from '../../src/components/text-width.js';
 import { fuzzParams } from '../helpers/fuzz.js';
 
@@ -80,5 +80,22 @@ describe('proseLines', () => {
       ),
       fuzzParams(300),
     );
+  });
+});
+
+describe('a command at the end of a message', () => {
+  it('is found, and breaks only between arguments with a trailing backslash when wider than the line', () => {
+    expect(trailingCommand('Progress saved. To continue, run: openai-topup --demo')).toEqual({
+      sentence: 'Progress saved. To continue, run:',
+      command: 'openai-topup --demo',
+    });
+    expect(trailingCommand('No command here.')).toEqual({ sentence: 'No command here.' });
+    const command = `openai-topup check --team 'our team file.json' --lang ko`;
+    const lines = commandLines(command, 30);
+    for (const line of lines) expect(textWidth(line)).toBeLessThanOrEqual(30);
+    expect(lines.slice(0, -1).every((line) => line.endsWith(' \\'))).toBe(true);
+    expect(lines.join('\n').replace(/ \\\n/g, ' ')).toBe(command);
+    expect(lines.some((line) => line.includes(`'our team file.json'`))).toBe(true);
+    expect(commandLines('openai-topup --demo', 40)).toEqual(['openai-topup --demo']);
   });
 });
