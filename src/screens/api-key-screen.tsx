@@ -92,7 +92,11 @@ export function ApiKeyScreen({ step, content, notice, suggested, apiKey, onApiKe
         edit(action.type === 'insert' ? { type: 'insert', text: keyChars(action.text) } : action);
         setProblem(undefined);
       },
-      submit: () => accept(currentField().value, false),
+      // Back from the test call with a key already taken: Enter on the empty field goes on with it.
+      submit: () => {
+        if (currentField().value === '' && apiKey !== undefined) return void dispatch({ type: 'next' });
+        accept(currentField().value, false);
+      },
       back: () => (suggested ? setPhase('choose') : dispatch({ type: 'back' })),
     },
     'field',
@@ -100,8 +104,10 @@ export function ApiKeyScreen({ step, content, notice, suggested, apiKey, onApiKe
   );
 
   const hints = phase === 'choose' ? choiceHints(content, step) : fieldHints(content);
+  // Shown as it will be sent: the post's own `export OPENAI_API_KEY=…` line shows as the key in it.
+  const cleaned = cleanKeyInput(field.value);
   const typed = field.value
-    ? fill(text.typed, { length: [...field.value].length, masked: maskKey(field.value) })
+    ? fill(text.typed, { length: [...cleaned].length, masked: maskKey(cleaned) })
     : text.nothingYet;
   const options = [
     { value: 'use', label: text.useEnv },
@@ -134,6 +140,9 @@ export function ApiKeyScreen({ step, content, notice, suggested, apiKey, onApiKe
             </Text>,
           ),
           ...(problem ? [textBlock('problem', problem, ui, { tone: 'error' })] : []),
+          ...(apiKey && !field.value
+            ? [textBlock('kept', fill(text.kept, { masked: maskKey(apiKey) }), ui, { tone: 'hint' })]
+            : []),
         ]),
     textBlock('not-stored', text.notStored, ui, { tone: 'hint', margin: true, role: 'more' }),
   ];

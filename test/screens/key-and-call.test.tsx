@@ -53,6 +53,25 @@ describe('the api-key screen', () => {
     expect(app.stdout.frames.join('')).not.toContain(FAKE.slice(8, 30));
   });
 
+  it('shows the post’s own export line, pasted whole, as the key in it', async () => {
+    const app = atKey();
+    await app.waitForText('nothing yet');
+    await app.press(`export OPENAI_API_KEY=${FAKE}`);
+    await app.waitForText(`${FAKE.length} characters: sk-proj-…6789`);
+  });
+
+  it('back from the test call, Enter on the empty field goes on with the key already taken', async () => {
+    const app = atKey({ services: { openSession: session('success') } });
+    await app.waitForText('nothing yet');
+    await app.press(FAKE, KEYS.enter);
+    await app.waitForText('13/14');
+    await app.press(KEYS.left);
+    await app.waitForText('Key in use: sk-proj-…6789. Enter keeps it');
+    await app.press(KEYS.enter);
+    const frame = await app.waitForText('13/14');
+    expect(frame).not.toContain('There is no key yet');
+  });
+
   it('ends up holding exactly the key when a paste arrives in pieces with bracketed-paste markers', async () => {
     let accepted: string | undefined;
     const app = atKey({
