@@ -5,6 +5,7 @@ import { DEFAULT_POLICY } from './api/call-machine.js';
 import { DEFAULT_BASE_URL } from './api/request.js';
 import type { AppServices, TeamInUse } from './app-services.js';
 import { ProgressBar } from './components/progress-bar.js';
+import { proseLines } from './components/prose-wrap.js';
 import { UiContext, type UiOptions } from './components/ui-options.js';
 import { type Content, contentFor, fill } from './content/content.js';
 import { warmNumberFormats } from './content/numbers.js';
@@ -231,7 +232,11 @@ export function App({
   if (tooSmall) {
     return (
       <UiContext.Provider value={uiOptions}>
-        <Text wrap="wrap">{fill(content.ui.tooSmall, { cols: columns, rows: rows ?? '?' })}</Text>
+        <Text wrap="wrap">
+          {proseLines(fill(content.ui.tooSmall, { cols: columns, rows: rows ?? '?' }), columns, ui).join(
+            '\n',
+          )}
+        </Text>
       </UiContext.Provider>
     );
   }

@@ -8,8 +8,11 @@ import { asciiFold } from '../content/content.js';
 import { quoteLabel } from './label-marker.js';
 import { textWidth } from './text-width.js';
 
-/** How the sentence is drawn: labels quoted without colour, symbols folded in ASCII mode. */
-export type ProseStyle = { readonly color: boolean; readonly ascii?: boolean };
+/**
+ * How the sentence is drawn: labels quoted without colour, symbols folded in ASCII mode. `labels: false` for
+ * text from outside (a server's message), where a backtick is only a backtick.
+ */
+export type ProseStyle = { readonly color: boolean; readonly ascii?: boolean; readonly labels?: boolean };
 
 // Stands for a space that must not break a line (inside a label or a command); never in content.
 const GLUE = '\u0000';
@@ -54,16 +57,17 @@ export function commandLines(command: string, width: number): string[] {
 }
 
 /** The sentence with the spaces inside labels and commands glued. */
-function glue(text: string): string {
-  return text
-    .replace(/`[^`]*`/g, (label) => label.replace(/ /g, GLUE))
-    .replace(COMMAND, (command) => command.replace(/ /g, GLUE));
+function glue(text: string, labels: boolean): string {
+  const withLabels = labels ? text.replace(/`[^`]*`/g, (label) => label.replace(/ /g, GLUE)) : text;
+  return withLabels.replace(COMMAND, (command) => command.replace(/ /g, GLUE));
 }
 
 /** Columns a piece of the sentence takes as drawn. */
 function widthOf(piece: string, style: ProseStyle): number {
-  // A backtick is drawn as a quote without colour (quoteLabel), and as nothing with it.
-  const drawn = piece.replaceAll(GLUE, ' ').replace(/`/g, style.color ? '' : quoteLabel('').slice(0, 1));
+  // A label's backtick is drawn as a quote without colour (quoteLabel), and as nothing with it.
+  const spaced = piece.replaceAll(GLUE, ' ');
+  const drawn =
+    style.labels === false ? spaced : spaced.replace(/`/g, style.color ? '' : quoteLabel('').slice(0, 1));
   return textWidth(style.ascii ? asciiFold(drawn) : drawn);
 }
 
@@ -90,7 +94,14 @@ function wrapParagraph(text: string, columns: number, style: ProseStyle): string
     // Wider than a whole line and nothing better to do: break between characters, as Ink would.
     for (const char of piece) {
       // A label's backtick is drawn as a quote without colour, and as nothing with it.
-      const size = char === '`' ? (style.color ? 0 : 1) : char === GLUE ? 1 : widthOf(char, style);
+      const size =
+        char === '`' && style.labels !== false
+          ? style.color
+            ? 0
+            : 1
+          : char === GLUE
+            ? 1
+            : widthOf(char, style);
       if (used + size > columns && used > 0) {
         rows.push('');
         used = 0;
@@ -99,7 +110,7 @@ function wrapParagraph(text: string, columns: number, style: ProseStyle): string
       used += size;
     }
   };
-  for (const word of glue(text).split(' ')) {
+  for (const word of glue(text, style.labels !== false).split(' ')) {
     const width = widthOf(word, style);
     if (width <= columns || (!word.includes('://') && !word.includes(GLUE))) {
       place(word, true);

@@ -236,16 +236,22 @@ export function plainLine(
   ui: Pick<UiOptions, 'columns'>,
   options: Pick<BlockOptions, 'role' | 'margin' | 'tone'> = {},
 ): ScreenBlock {
+  // A reply keeps its own spacing as the model wrote it, wrapped as Ink wraps; other text is broken by the
+  // wizard so that a URL or command in it stays whole (an outside backtick is only a backtick).
+  const reply = options.tone === 'reply';
+  const lines = reply
+    ? wrapText(value, ui.columns)
+    : proseLines(value, ui.columns, { color: true, labels: false });
   const text = (
     <Text wrap="wrap" {...(options.tone ? themeStyles[options.tone] : {})}>
-      {value}
+      {reply ? value : lines.join('\n')}
     </Text>
   );
-  // Ink leaves the space it wrapped at on the next line; a reply keeps its own spacing as the model wrote it.
+  // Ink leaves the space it wrapped at on the next line (in a reply).
   return nodeBlock(
     id,
-    wrapText(value, ui.columns).length,
-    options.tone === 'reply' ? text : <Transform transform={dropWrapSpace}>{text}</Transform>,
+    lines.length,
+    reply ? text : <Transform transform={dropWrapSpace}>{text}</Transform>,
     options,
   );
 }

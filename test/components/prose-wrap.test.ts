@@ -83,6 +83,20 @@ describe('proseLines', () => {
   });
 });
 
+describe('text from outside (a server message)', () => {
+  it('breaks its URLs after a slash, and takes a backtick as a backtick', () => {
+    const message =
+      'The server said: You can find your API key at https://platform.openai.com/account/api-keys.';
+    const lines = proseLines(message, 40, { color: true, labels: false });
+    // The URL's pieces end at slashes: joined back, the only break inside it follows a '/'.
+    const joined = lines.join('\n');
+    expect(joined.replace(/\/\n/g, '/')).toContain('https://platform.openai.com/account/api-keys.');
+    expect(joined).not.toMatch(/https:\/\/[^\s]*[^/\s]\n[^\s]/);
+    for (const line of lines) expect(textWidth(line)).toBeLessThanOrEqual(40);
+    expect(proseLines('a `b c` d', 4, { color: false, labels: false })).toEqual(['a `b', 'c` d']);
+  });
+});
+
 describe('a command at the end of a message', () => {
   it('is found, and breaks only between arguments with a trailing backslash when wider than the line', () => {
     expect(trailingCommand('Progress saved. To continue, run: openai-topup --demo')).toEqual({
