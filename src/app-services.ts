@@ -52,6 +52,8 @@ export type AppServices = {
   readonly callPolicy?: CallPolicy;
   /** Practice mode (--demo): results say they came from the practice server. */
   readonly practice?: boolean;
+  /** The command that continues where this run stops (its flags that change the call, the team file named). */
+  readonly continueCommand?: string;
   /** The user's shell, for the done screen. */
   readonly shell?: Shell;
   /** Keeping the key in a `.env` in the folder the wizard started from, when the done screen is told yes. */

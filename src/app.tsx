@@ -135,9 +135,11 @@ export function App({
     n: (offerRef.current?.index ?? stateRef.current.index) + 1,
     total: stateRef.current.flow.steps.length,
     // The command that continues there: practice progress is kept apart, and a team file is named again.
-    command: ['openai-topup', services.practice ? '--demo' : '', team ? `--team ${shellWord(team.path)}` : '']
-      .filter(Boolean)
-      .join(' '),
+    command:
+      services.continueCommand ??
+      ['openai-topup', services.practice ? '--demo' : '', team ? `--team ${shellWord(team.path)}` : '']
+        .filter(Boolean)
+        .join(' '),
   });
   const quit = () => {
     const text = contentFor(stateRef.current.locale).ui;

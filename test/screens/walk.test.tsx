@@ -123,6 +123,24 @@ describe('walking the wizard with keys', () => {
     expect(app.exit()?.message).toBe('Progress saved at step 3/14. To continue, run: openai-topup --demo');
   });
 
+  it('q and Ctrl+C name the command that continues, with the flags that change the call', async () => {
+    const command = "openai-topup --base-url 'http://127.0.0.1:9/v1' --model gpt-4.1-mini --timeout 5";
+    const quit = start({ state: { index: 2, reached: 2 }, services: { continueCommand: command } });
+    await quit.waitForText('3/14');
+    await quit.press('q');
+    await quit.waitFor(() => quit.exit() !== undefined, 'the exit');
+    expect(quit.exit()?.message).toBe(`Progress saved at step 3/14. To continue, run: ${command}`);
+    quit.instance.unmount();
+    const stop = start({ state: { index: 2, reached: 2 }, services: { continueCommand: command } });
+    await stop.waitForText('3/14');
+    await stop.press('\u0003');
+    await stop.waitFor(() => stop.exit() !== undefined, 'the exit');
+    expect(stop.exit()).toEqual({
+      code: 130,
+      message: `Interrupted. Progress saved at step 3/14. To continue, run: ${command}`,
+    });
+  });
+
   it('drops a notice when the language changes: it was written in the other one', async () => {
     const app = start({
       state: { index: 1, reached: 1 },
