@@ -348,7 +348,11 @@ export function explain(
     kind: diagnosis.kind,
     title: fill(words.title, vars),
     meaning: fill(extra.meaning ?? words.meaning, { ...vars, detail }),
-    action: fill(words.action, vars),
+    // With a team file, the key belongs where the team says (its notes name it), not wherever the credit is.
+    action:
+      diagnosis.kind === 'organization' && forTeam.length > 0
+        ? content.team.diagnosis.action
+        : fill(words.action, vars),
     notes: [...(extra.notes ?? []), ...forTeam],
     ...(forTeam.length > 0 ? { teamNotes: forTeam } : {}),
     command: extra.command ?? null,

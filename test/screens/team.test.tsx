@@ -236,6 +236,10 @@ describe('the test call with a team file', () => {
     await app.press(KEYS.enter);
     const frame = await app.waitForText('Jane Kim');
     expect(frame).toContain(`ID ${ORG}`);
+    // The action points where the team says, not at "the organization that holds the credit".
+    const words = contentFor('en');
+    expect(frame.replace(/\s+/g, '')).toContain(words.team.diagnosis.action.replace(/\s+/g, ''));
+    expect(frame.replace(/\s+/g, '')).not.toContain(words.outcomes.organization.action.replace(/\s+/g, ''));
   });
 
   it('sends nothing to another origin before y; Enter goes back; y sends and is remembered', async () => {
