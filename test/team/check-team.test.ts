@@ -270,9 +270,10 @@ describe('--print with a team file', () => {
   });
 
   it('prints the test as the team runs it: check --team with the file, and a curl with its headers and cap', async () => {
-    const { file } = teamFolder();
-    const run = await runCli(['--print', '--team', file, '--lang', 'en']);
-    expect(run.stdout).toContain(`\nopenai-topup check --team ${shellWord(file)}\n`);
+    // Run in the file's folder: the path is shown as the user would type it there (relative to where they are).
+    const { dir, file } = teamFolder();
+    const run = await runCli(['--print', '--team', file, '--lang', 'en'], { cwd: dir });
+    expect(run.stdout).toContain(`\nopenai-topup check --team "${TEAM_FILE_NAME}"\n`);
     expect(run.stdout).toContain('curl "https://api.openai.com/v1/chat/completions" \\');
     expect(run.stdout).toContain(
       `    -H "OpenAI-Organization: ${ORG}" \\\n    -H "OpenAI-Project: ${PROJECT}" \\\n`,
