@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { dirname } from 'node:path';
 import type { Content } from '../content/content.js';
 import { fill } from '../content/content.js';
+import { httpUrl } from '../text/http-url.js';
 import { findCommand, SYSTEM_DIRS } from './commands.js';
 
 /** Why a browser should not be opened here, if it should not: SSH, CI, or no display. */
@@ -38,14 +39,8 @@ const ACTIVE = /[$`"]/g;
  * it. Undefined when that cannot be done without changing where it leads (such a character in the host).
  */
 export function browserTarget(url: string): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
-  if (!PLAIN_HOST.test(parsed.hostname)) return undefined;
+  const parsed = httpUrl(url);
+  if (!parsed || !PLAIN_HOST.test(parsed.hostname)) return undefined;
   const href = parsed.href.replace(ACTIVE, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
   // URL.href writes non-ASCII percent-encoded: anything else left is a character no opener needs.
   return /^[\x21-\x7e]+$/.test(href) ? href : undefined;

@@ -3,6 +3,7 @@
  * it. Pure and small: `check` loads it for every run, the team file or not.
  */
 import { domainToASCII } from 'node:url';
+import { httpUrl } from '../text/http-url.js';
 
 /** The origin the key goes to without asking. */
 export const DEFAULT_ORIGIN = 'https://api.openai.com:443';
@@ -13,14 +14,8 @@ export const DEFAULT_ORIGIN = 'https://api.openai.com:443';
  * an http(s) URL.
  */
 export function originOf(url: string): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
-  if (parsed.hostname === '') return undefined;
+  const parsed = httpUrl(url);
+  if (!parsed || parsed.hostname === '') return undefined;
   const port = parsed.port || (parsed.protocol === 'https:' ? '443' : '80');
   return `${parsed.protocol}//${parsed.hostname}:${port}`;
 }
