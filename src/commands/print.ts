@@ -94,7 +94,7 @@ function stepExtras(step: FlowStep, content: Content, locale: Locale, options: P
         { text: fill(text.keepKey, { shell: keep.label }) },
         { text: keepWhere(keep, text) },
         { code: keep.line },
-        { text: text.keepKeyNote },
+        ...(keep.file ? [{ text: text.keepKeyNote }] : []),
         { text: `- ${text.history}` },
         { text: `- ${text.git}` },
         { text: `- ${text.revoke}` },

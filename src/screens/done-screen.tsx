@@ -209,7 +209,8 @@ export function DoneScreen({
       ? [textBlock('practice', text.practice, ui, { tone: 'warning', margin: true, role: 'more', keep: 2 })]
       : []),
     shellLines,
-    textBlock('note', text.keepKeyNote, ui, { tone: 'hint', role: 'more' }),
+    // Said of a startup file only: a shell with no file (PowerShell, cmd) runs the line once instead.
+    ...(keep.file ? [textBlock('note', text.keepKeyNote, ui, { tone: 'hint', role: 'more' })] : []),
     textBlock('history', `- ${text.history}`, ui, { margin: true, role: 'more' }),
     textBlock('git', `- ${text.git}`, ui, { role: 'more' }),
     textBlock('revoke', `- ${text.revoke}`, ui, { role: 'more' }),
