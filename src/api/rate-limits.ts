@@ -24,7 +24,8 @@ type TierRow = {
  * gpt-4o-mini by usage tier": a 2024-11 Tier 1 table and 2025 summaries). They change: keep `asOf` true.
  */
 export const TIER_TABLE = {
-  asOf: '2026-11-29',
+  // When OpenAI published these figures, not when they were copied: the reader judges how old they are.
+  asOf: '2024–2025',
   model: 'gpt-4o-mini',
   rows: [
     { tier: 'free', rpm: 3, rpd: 200, tpm: [40_000, 60_000] },
