@@ -30,29 +30,48 @@ type BlockOptions = {
   readonly vars?: Vars;
 };
 
+type TextUi = Pick<UiOptions, 'columns' | 'color'> & {
+  readonly ascii?: boolean;
+  readonly screenReader?: boolean;
+};
+
+// A list item in a sentence: its wrapped lines start under its first word, not under the dash. A screen
+// reader reads the item as one text (the dash and the words apart would read with a gap).
+const BULLET = '- ';
+const hangs = (text: string, ui: TextUi) => text.startsWith(BULLET) && !ui.screenReader && ui.columns > 12;
+
 /** Rows a sentence of content takes, labels drawn as they will be (quoted without colour). */
-export function textLines(
-  text: string,
-  ui: Pick<UiOptions, 'columns' | 'color'> & { readonly ascii?: boolean },
-  vars?: Vars,
-): number {
-  return proseLines(fill(text, vars), ui.columns, { color: ui.color, ascii: ui.ascii ?? false }).length;
+export function textLines(text: string, ui: TextUi, vars?: Vars): number {
+  const style = { color: ui.color, ascii: ui.ascii ?? false };
+  if (hangs(text, ui))
+    return proseLines(fill(text.slice(BULLET.length), vars), ui.columns - BULLET.length, style).length;
+  return proseLines(fill(text, vars), ui.columns, style).length;
 }
 
 /** A sentence of content as a block. */
-export function textBlock(
-  id: string,
-  text: string,
-  ui: Pick<UiOptions, 'columns' | 'color'>,
-  options: BlockOptions = {},
-): ScreenBlock {
+export function textBlock(id: string, text: string, ui: TextUi, options: BlockOptions = {}): ScreenBlock {
+  const width = ui.columns - BULLET.length;
   return {
     id,
     role: options.role ?? 'must',
     margin: options.margin ?? false,
     keep: options.keep ?? 1,
     lines: textLines(text, ui, options.vars),
-    node: <RichText text={text} vars={options.vars} tone={options.tone} />,
+    node: hangs(text, ui) ? (
+      <Box>
+        <Text {...(options.tone ? themeStyles[options.tone] : {})}>{BULLET}</Text>
+        <Box width={width} flexShrink={1}>
+          <RichText
+            text={text.slice(BULLET.length)}
+            vars={options.vars}
+            tone={options.tone}
+            columns={width}
+          />
+        </Box>
+      </Box>
+    ) : (
+      <RichText text={text} vars={options.vars} tone={options.tone} />
+    ),
   };
 }
 
