@@ -1,7 +1,9 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
+import { asciiFold } from '../content/content.js';
 import type { LayoutBlock } from './layout.js';
 import { theme } from './theme.js';
+import { useUi } from './ui-options.js';
 
 /** Where a scrolled view is: the first item shown (useScroll in src/hooks moves it). */
 export type Scroll = { readonly offset: number };
@@ -30,8 +32,9 @@ type Props = {
   readonly scroll: Scroll;
 };
 
-/** Items in a window of `height` rows; a row says when more lies below, and the last row when more lies above. */
+/** Items in a window of `height` rows; the last row says whether more lies above, below, or both. */
 export function ScrollView({ items, height, scroll }: Props) {
+  const { ascii } = useUi();
   const total = items.reduce((sum, item) => sum + item.lines, 0);
   if (total <= height) {
     return (
@@ -54,6 +57,8 @@ export function ScrollView({ items, height, scroll }: Props) {
     used += item.lines;
   }
   const below = start + shown.length < items.length;
+  // Both ways when the window is in the middle: a reader must know that something lies above too.
+  const marker = [start > 0 ? '↑ …' : '', below ? '↓ …' : ''].filter(Boolean).join('  ');
   return (
     <Box flexDirection="column">
       {shown.map((item) => (
@@ -61,7 +66,7 @@ export function ScrollView({ items, height, scroll }: Props) {
           {item.node}
         </Box>
       ))}
-      <Text {...theme.hint}>{below ? '↓ …' : start > 0 ? '↑ …' : ''}</Text>
+      <Text {...theme.hint}>{ascii ? asciiFold(marker) : marker}</Text>
     </Box>
   );
 }
