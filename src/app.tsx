@@ -115,14 +115,6 @@ export function App({
       handedOn.current = undefined;
     }
   }, [state.index]);
-  // A notice is a sentence in the language it was made in: another language drops it.
-  const shownIn = useRef(state.locale);
-  useEffect(() => {
-    if (shownIn.current !== state.locale) {
-      shownIn.current = state.locale;
-      setNotice(undefined);
-    }
-  }, [state.locale]);
 
   const finish = (result: ExitResult) => {
     onExit(result);
@@ -216,7 +208,16 @@ export function App({
   // same burst wait until that view is drawn and listening, then act on it as if typed after it appeared
   // (CLI.md, Keys). A key that changes nothing holds nothing back.
   const act = (action: WizardAction) => {
-    if (wizardReducer(stateRef.current, action) !== stateRef.current) holdKeys();
+    const next = wizardReducer(stateRef.current, action);
+    if (next !== stateRef.current) holdKeys();
+    // Another step: its notice (or none) is drawn with it, in the same frame, not one frame later.
+    if (next.index !== stateRef.current.index) {
+      shownOn.current = next.index;
+      setNotice(handedOn.current);
+      handedOn.current = undefined;
+    }
+    // A notice is a sentence in the language it was made in: another language drops it, in the same frame.
+    if (action.type === 'switch-locale' || action.type === 'set-locale') setNotice(undefined);
     dispatch(action);
   };
 
