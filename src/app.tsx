@@ -24,7 +24,7 @@ import { type TeamOffer, TeamScreen } from './screens/team-screen.js';
 import { TestCallScreen } from './screens/test-call-screen.js';
 import { expectationOf, keyNeighbours } from './team/call.js';
 import { teamFlow } from './team/flow.js';
-import { checkCommandLine, shellWord } from './text/shell-quote.js';
+import { toolCommand } from './text/shell-quote.js';
 import { type WizardAction, type WizardState, wizardReducer } from './wizard/reducer.js';
 
 export type { AppServices } from './app-services.js';
@@ -105,16 +105,8 @@ export function App({
   }, [state, services, offer]);
 
   // The notice belongs to the screen it was shown on; one handed on (why the test call sent the user back
-  // here) is shown on the next.
-  const shownOn = useRef(state.index);
+  // here) is shown on the next. Every move goes through `act`, which swaps them.
   const handedOn = useRef<string | undefined>(undefined);
-  useEffect(() => {
-    if (shownOn.current !== state.index) {
-      shownOn.current = state.index;
-      setNotice(handedOn.current);
-      handedOn.current = undefined;
-    }
-  }, [state.index]);
 
   const finish = (result: ExitResult) => {
     onExit(result);
@@ -128,10 +120,7 @@ export function App({
     total: stateRef.current.flow.steps.length,
     // The command that continues there: practice progress is kept apart, and a team file is named again.
     command:
-      services.continueCommand ??
-      ['openai-topup', services.practice ? '--demo' : '', team ? `--team ${shellWord(team.path)}` : '']
-        .filter(Boolean)
-        .join(' '),
+      services.continueCommand ?? toolCommand(undefined, { demo: services.practice, team: team?.path }),
   });
   const quit = () => {
     const text = contentFor(stateRef.current.locale).ui;
@@ -144,7 +133,7 @@ export function App({
     finish({
       code: 0,
       message: fill(contentFor(stateRef.current.locale).ui.finished, {
-        command: checkCommandLine(team?.path),
+        command: toolCommand('check', { team: team?.path }),
       }),
     });
   };
@@ -212,7 +201,6 @@ export function App({
     if (next !== stateRef.current) holdKeys();
     // Another step: its notice (or none) is drawn with it, in the same frame, not one frame later.
     if (next.index !== stateRef.current.index) {
-      shownOn.current = next.index;
       setNotice(handedOn.current);
       handedOn.current = undefined;
     }
@@ -277,7 +265,7 @@ export function App({
   if (offer) {
     const choose = (resume: boolean) => {
       holdKeys();
-      if (resume) dispatch({ type: 'resume', ...offer });
+      if (resume) act({ type: 'resume', ...offer });
       setOffer(undefined);
     };
     return (

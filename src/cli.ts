@@ -12,7 +12,6 @@ import { contentFor, fill } from './content/content.js';
 import { detectLocale } from './content/locale.js';
 import { restoreTerminal, shutdown, takeTerminal } from './system/signals.js';
 import { colorLevel, isDumbTerminal, supportsUnicode } from './system/terminal.js';
-import { checkCommandLine } from './text/shell-quote.js';
 
 // The environment as the user gave it, before the two changes below.
 const userEnv: NodeJS.ProcessEnv = { ...process.env };
@@ -180,9 +179,10 @@ async function main(): Promise<number> {
   // Ink cannot draw without moving the cursor: on a dumb terminal the guide is printed instead.
   const dumb = interactive && !flags.print && isDumbTerminal(userEnv);
   if (flags.print || !interactive || dumb) {
-    const [{ printGuide, printTeamFor }, { teamCall }] = await Promise.all([
+    const [{ printGuide, printTeamFor }, { teamCall }, { toolCommand }] = await Promise.all([
       import('./commands/print.js'),
       import('./team/call.js'),
+      import('./text/shell-quote.js'),
     ]);
     const chosen = printTeamFor(flags, userEnv, currentFolder());
     if (!chosen.ok) {
@@ -214,7 +214,7 @@ async function main(): Promise<number> {
       }),
     );
     if (dumb) {
-      const command = `${checkCommandLine(team?.path)}${flags.demo ? ' --demo' : ''}`;
+      const command = toolCommand('check', { demo: flags.demo, team: team?.path });
       process.stdout.write(`${fill(contentFor(lang).cli.dumbTerminal, { command })}\n`);
     }
     return 0;

@@ -1,6 +1,6 @@
 /** The guide's test request: exactly the blog post's curl body, plus streaming when the tool sends it. */
 import { cleanText } from '../text/sanitize.js';
-import { maskSecrets, maskUrlPassword } from '../text/secrets.js';
+import { maskSecrets, maskUrlPassword, PASSWORD_MASK } from '../text/secrets.js';
 import { shellQuote, shellWord } from '../text/shell-quote.js';
 
 /** The API root when nothing else is said. */
@@ -24,9 +24,6 @@ export function chatBody(model: string, stream: boolean, maxTokens?: number): Re
 export function endpoint(baseUrl: string, path: '/models' | '/chat/completions'): string {
   return `${baseUrl.replace(/\/+$/, '')}${path}`;
 }
-
-// What a URL's password is written as wherever a URL is shown.
-const PASSWORD_MASK = '****';
 
 /**
  * A URL as it may be shown (the curl command, the --debug trace): as the HTTP client reads it, so that

@@ -142,6 +142,9 @@ export const REQUIRES: ReadonlyArray<readonly [string, string]> = [['allow-host'
 const KEY_FLAGS = new Set(['key', 'api-key', 'apikey', 'api_key', 'openai-api-key', 'openai-key', 'token']);
 
 /** How long the whole check may take: setTimeout overflows past 2^31 ms, and an hour is plenty. */
+/** `--timeout` when not given, in seconds. */
+export const DEFAULT_TIMEOUT_SECONDS = 60;
+
 const TIMEOUT_RANGE = { min: 1, max: 3600 } as const;
 
 // A host name or address with an optional port: what `--allow-host` compares with a team file's host.
@@ -370,7 +373,9 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
 
   const timeoutText = text('timeout');
   const timeoutSeconds =
-    timeoutText === undefined ? 60 : numberIn(timeoutText, TIMEOUT_RANGE.min, TIMEOUT_RANGE.max);
+    timeoutText === undefined
+      ? DEFAULT_TIMEOUT_SECONDS
+      : numberIn(timeoutText, TIMEOUT_RANGE.min, TIMEOUT_RANGE.max);
   if (timeoutSeconds === undefined) return bad('timeout', timeoutText ?? '');
 
   const waitText = text('wait-for-credit');

@@ -14,7 +14,7 @@ import { expectationOf, type TeamCall, teamCall, teamReport } from '../team/call
 import { allowHostMatches } from '../team/origin.js';
 import type { TeamFile } from '../team/team-file.js';
 import { detectShell } from '../text/shell.js';
-import { shellWord } from '../text/shell-quote.js';
+import { toolCommand } from '../text/shell-quote.js';
 import type { Flow } from '../wizard/flow.js';
 import type { Flags } from './args.js';
 import { callConfig, callPolicy } from './call-config.js';
@@ -146,7 +146,7 @@ function printSummary(
   team: TeamFile | undefined,
   model: string,
 ) {
-  const guide = flags.team === undefined ? 'openai-topup' : `openai-topup --team ${shellWord(flags.team)}`;
+  const guide = toolCommand(undefined, { team: flags.team });
   const summary = summaryOf(result, content, model, flags.lang, flags.demo, team, guide);
   if (!summary) return;
   const stream = summary.stream === 'stdout' ? process.stdout : process.stderr;

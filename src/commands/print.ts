@@ -11,7 +11,7 @@ import { teamFlow } from '../team/flow.js';
 import { loadTeam } from '../team/load.js';
 import type { TeamFile } from '../team/team-file.js';
 import { KEY_PLACEHOLDER, keepKeyLine, type Shell } from '../text/shell.js';
-import { checkCommandLine } from '../text/shell-quote.js';
+import { toolCommand } from '../text/shell-quote.js';
 import { type FlowStep, PERSONAL_FLOW, stepText } from '../wizard/flow.js';
 import { PAGES } from '../wizard/steps.js';
 import type { Flags } from './args.js';
@@ -71,7 +71,7 @@ function stepExtras(step: FlowStep, content: Content, locale: Locale, options: P
       return [
         { text: content.print.testBody },
         {
-          code: `export OPENAI_API_KEY="${KEY_PLACEHOLDER}"\n${checkCommandLine(options.team?.path)}`,
+          code: `export OPENAI_API_KEY="${KEY_PLACEHOLDER}"\n${toolCommand('check', { team: options.team?.path })}`,
         },
         { text: content.steps['test-call'].curlTitle },
         {

@@ -26,11 +26,11 @@ import { loadTeam } from '../team/load.js';
 import { cleanText } from '../text/sanitize.js';
 import { urlPassword } from '../text/secrets.js';
 import { detectShell } from '../text/shell.js';
-import { shellWord } from '../text/shell-quote.js';
+import { toolCommand } from '../text/shell-quote.js';
 import { type Flow, PERSONAL_FLOW } from '../wizard/flow.js';
 import { initialState, type WizardState } from '../wizard/reducer.js';
 import { resumeOn } from '../wizard/resume.js';
-import type { Flags } from './args.js';
+import { DEFAULT_TIMEOUT_SECONDS, type Flags } from './args.js';
 import { callConfig, callPolicy } from './call-config.js';
 
 /**
@@ -201,18 +201,13 @@ export async function runWizard(
     shell: detectShell(env),
     // What continues this run: the flags that change the call, and a team file named with --team (a found one
     // is found again). A base URL with a password in it is left out: the line is printed.
-    continueCommand: [
-      'openai-topup',
-      flags.demo ? '--demo' : '',
-      flags.team !== undefined ? `--team ${shellWord(flags.team)}` : '',
-      !flags.demo && flags.baseUrl && !urlPassword(flags.baseUrl)
-        ? `--base-url ${shellWord(flags.baseUrl)}`
-        : '',
-      flags.modelFromFlag ? `--model ${shellWord(flags.model)}` : '',
-      flags.timeoutSeconds !== 60 ? `--timeout ${flags.timeoutSeconds}` : '',
-    ]
-      .filter(Boolean)
-      .join(' '),
+    continueCommand: toolCommand(undefined, {
+      demo: flags.demo,
+      team: flags.team,
+      baseUrl: !flags.demo && flags.baseUrl && !urlPassword(flags.baseUrl) ? flags.baseUrl : undefined,
+      model: flags.modelFromFlag ? flags.model : undefined,
+      timeoutSeconds: flags.timeoutSeconds !== DEFAULT_TIMEOUT_SECONDS ? flags.timeoutSeconds : undefined,
+    }),
     copy: async (text, words) => copyNotice(await copyText(text, env), words),
     callPolicy: callPolicy(flags, 'wizard', DEFAULT_POLICY.creditWait),
     practice: flags.demo,

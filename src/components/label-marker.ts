@@ -5,9 +5,12 @@
  * ASCII, and are one column wide in every terminal, unlike 「」 or curly quotes. Pure.
  */
 
+/** The mark on each side of a label drawn without colour. */
+export const LABEL_QUOTE = '"';
+
 /** A label as drawn without colour. */
 export function quoteLabel(label: string): string {
-  return `"${label}"`;
+  return `${LABEL_QUOTE}${label}${LABEL_QUOTE}`;
 }
 
 /** A sentence as the reader sees it: backticked labels bare (colour marks them) or quoted. For measuring. */

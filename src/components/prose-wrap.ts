@@ -5,7 +5,7 @@
  * Ink wraps it. The result holds `\n` where a line ends, so Ink draws it as it is. Pure.
  */
 import { asciiFold } from '../content/content.js';
-import { quoteLabel } from './label-marker.js';
+import { LABEL_QUOTE } from './label-marker.js';
 import { textWidth } from './text-width.js';
 
 /**
@@ -64,10 +64,9 @@ function glue(text: string, labels: boolean): string {
 
 /** Columns a piece of the sentence takes as drawn. */
 function widthOf(piece: string, style: ProseStyle): number {
-  // A label's backtick is drawn as a quote without colour (quoteLabel), and as nothing with it.
+  // A label's backtick is drawn as a quote without colour, and as nothing with it.
   const spaced = piece.replaceAll(GLUE, ' ');
-  const drawn =
-    style.labels === false ? spaced : spaced.replace(/`/g, style.color ? '' : quoteLabel('').slice(0, 1));
+  const drawn = style.labels === false ? spaced : spaced.replace(/`/g, style.color ? '' : LABEL_QUOTE);
   return textWidth(style.ascii ? asciiFold(drawn) : drawn);
 }
 

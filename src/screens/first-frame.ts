@@ -29,15 +29,17 @@ const PLAIN = new Chalk({ level: 0 });
 const SIDE_LIST_COLUMNS = 100;
 const SIDE_WIDTH = 28;
 
-/** Wraps plain text as Ink does, then styles each line (as wrap-ansi re-opens styles on every line). */
+/**
+ * Text in lines, each styled (as wrap-ansi re-opens styles on every line): a sentence as RichText breaks it
+ * (commands and URLs whole), other text (the step list) as Ink wraps it.
+ */
 function wrap(
   text: string,
   width: number,
-  dropSpace: boolean,
+  kind: 'sentence' | 'ink',
   style: (line: string) => string = (line) => line,
 ): string[] {
-  // Sentences as RichText breaks them (commands and URLs whole); other text as Ink wraps it.
-  const lines = dropSpace ? proseLines(text, width, { color: true }) : wrapText(text, width);
+  const lines = kind === 'sentence' ? proseLines(text, width, { color: true }) : wrapText(text, width);
   return lines.map((line) => style(line));
 }
 
@@ -90,9 +92,9 @@ export function welcomeFrame({ locale, columns, rows: screenRows, ascii, color }
   const bar = '━'.repeat(filled) + '░'.repeat(barWidth - filled);
   const left: string[] = [paint.bold(label) + (barWidth >= 6 ? paint.green(`  ${fold(bar)}`) : '')];
   // The same blocks and the same fit as <ScreenFrame>: what does not fit the rows waits behind Tab.
-  const title = wrap(fold(welcome.title), width, true, paint.bold);
-  const body = welcome.body.map((paragraph) => wrap(fold(paragraph), width, true));
-  const more = welcome.more.map((paragraph) => wrap(fold(paragraph), width, true));
+  const title = wrap(fold(welcome.title), width, 'sentence', paint.bold);
+  const body = welcome.body.map((paragraph) => wrap(fold(paragraph), width, 'sentence'));
+  const more = welcome.more.map((paragraph) => wrap(fold(paragraph), width, 'sentence'));
   const sep = hintSeparator(ascii);
   const welcomeStep = steps[0];
   const hints = welcomeStep ? navHints(content, welcomeStep) : [];
@@ -133,11 +135,11 @@ export function welcomeFrame({ locale, columns, rows: screenRows, ascii, color }
 
   const list = content.ui.stepList;
   const right = [
-    ...wrap(list.title, SIDE_WIDTH, false, paint.bold),
+    ...wrap(list.title, SIDE_WIDTH, 'ink', paint.bold),
     ...steps.flatMap((step, index) => {
       const name = stepText(step, content).name;
       const text = ` ${fold(index === 0 ? '●' : '○')} ${index + 1}. ${name}`;
-      return wrap(text, SIDE_WIDTH, false, index === 0 ? paint.bold.cyan : paint.dim);
+      return wrap(text, SIDE_WIDTH, 'ink', index === 0 ? paint.bold.cyan : paint.dim);
     }),
   ];
   const rows = Math.max(left.length, right.length);

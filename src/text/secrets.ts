@@ -56,9 +56,12 @@ export function maskSecrets(text: string, secrets: readonly string[] = []): stri
 // holding an unencoded `@` is masked whole.
 const URL_PASSWORD = /(\/\/[^\s:/@]*):[^\s/]*@/g;
 
+/** What a URL's password is written as wherever a URL is shown. */
+export const PASSWORD_MASK = '****';
+
 /** Masks the password of every URL in a text (`http://user:pass@host` → `http://user:****@host`). */
 export function maskUrlPassword(text: string): string {
-  return text.replace(URL_PASSWORD, '$1:****@');
+  return text.replace(URL_PASSWORD, `$1:${PASSWORD_MASK}@`);
 }
 
 /** The password inside a proxy URL, if any, so it can be masked wherever it appears. */

@@ -22,7 +22,29 @@ export function shellWord(value: string): string {
   return ORDINARY.test(value) ? `"${value}"` : shellQuote(value);
 }
 
-/** The command that runs the test call again: with the team file in use, when there is one. */
-export function checkCommandLine(teamPath?: string): string {
-  return teamPath === undefined ? 'openai-topup check' : `openai-topup check --team ${shellWord(teamPath)}`;
+/** What a command line to show the user carries besides the command: only the options given. */
+export type ToolOptions = {
+  readonly demo?: boolean;
+  readonly team?: string | undefined;
+  readonly baseUrl?: string | undefined;
+  readonly model?: string | undefined;
+  readonly timeoutSeconds?: number | undefined;
+};
+
+/**
+ * The tool's own command line as the user should type it (`openai-topup`, or `openai-topup check`), with
+ * the options given, each value quoted for the shell: the one builder for every line that says what to run.
+ */
+export function toolCommand(command: 'check' | undefined, options: ToolOptions = {}): string {
+  return [
+    'openai-topup',
+    command ?? '',
+    options.demo ? '--demo' : '',
+    options.team !== undefined ? `--team ${shellWord(options.team)}` : '',
+    options.baseUrl !== undefined ? `--base-url ${shellWord(options.baseUrl)}` : '',
+    options.model !== undefined ? `--model ${shellWord(options.model)}` : '',
+    options.timeoutSeconds !== undefined ? `--timeout ${options.timeoutSeconds}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }

@@ -250,26 +250,14 @@ describe('the test call with a team file', () => {
       granted: () => grants.length > 0,
       grant: () => void grants.push('yes'),
     };
-    const flow = teamFlow(file);
-    // The key step first (the key is never saved): Enter uses the suggested key, then the call runs.
-    const index = flowIndex(flow, 'api-key');
     const sessions: string[] = [];
-    const app = renderApp({
-      columns: 80,
-      rows: 40,
-      state: { flow, index, reached: index },
-      services: {
-        team: inUse(file),
-        suggestedKey: { key: PRACTICE_KEY, source: 'demo' },
-        callPolicy: testPolicy(),
-        callFor: () => ({ baseUrl: owner.baseUrl, model: 'gpt-4o-mini', overridden: [], origin }),
-        openSession: async (key) => {
-          sessions.push(key);
-          return sessionTo(owner.baseUrl)(key);
-        },
+    const { app } = atTestCall(file, owner.baseUrl, {
+      callFor: () => ({ baseUrl: owner.baseUrl, model: 'gpt-4o-mini', overridden: [], origin }),
+      openSession: async (key: string) => {
+        sessions.push(key);
+        return sessionTo(owner.baseUrl)(key);
       },
     });
-    unmount = () => app.instance.unmount();
     await app.waitForText('Use this key');
     await app.press(KEYS.enter);
     await app.waitForText('https://llm-gateway.acme.test:443');
