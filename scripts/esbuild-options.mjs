@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 const empty = fileURLToPath(new URL('./empty-module.js', import.meta.url));
 const assertLite = fileURLToPath(new URL('./assert-lite.cjs', import.meta.url));
+const undiciUnused = fileURLToPath(new URL('./undici-unused.cjs', import.meta.url));
 const fastStringWidth = fileURLToPath(new URL('../src/vendor/fast-string-width.ts', import.meta.url));
 
 /** Options for an ESM bundle for Node 20: production React, no devtools, CommonJS `require` available. */
@@ -89,6 +90,34 @@ export function bundleOptions() {
           builder.onResolve({ filter: /^(node:)?assert$/ }, (args) =>
             args.importer.includes('node_modules/undici/') ? { path: assertLite } : undefined,
           );
+        },
+      },
+      {
+        // undici's modules that the test call never reaches, and that cost `check` more than the rest of
+        // undici together: the HTTP/2 client (it loads node:http2, and with it tls and crypto), the SOCKS5
+        // proxy agent, fetch's body extraction (fetch's utilities, webidl, FormData, zlib, perf_hooks) and
+        // node:http (two names undici reads; loading it costs 5 ms). scripts/undici-unused.cjs says why
+        // each is safe; each throws if reached. The tests run undici whole; the bundle test checks these
+        // stay out.
+        name: 'undici-unused',
+        setup(builder) {
+          const stubs = {
+            './client-h2.js': 'module.exports = unused.connectH2;',
+            './socks5-proxy-agent': 'module.exports = unused.Socks5ProxyAgent;',
+            '../web/fetch/body.js': 'module.exports = { extractBody: unused.extractBody };',
+            'node:http':
+              'module.exports = { IncomingMessage: unused.IncomingMessage, maxHeaderSize: 16384 };',
+          };
+          builder.onResolve({ filter: /client-h2|socks5-proxy-agent|fetch\/body|^node:http$/ }, (args) =>
+            args.importer.includes('node_modules/undici/lib/') && args.path in stubs
+              ? { path: args.path, namespace: 'undici-unused' }
+              : undefined,
+          );
+          builder.onLoad({ filter: /.*/, namespace: 'undici-unused' }, (args) => ({
+            contents: `const unused = require(${JSON.stringify(undiciUnused)});\n${stubs[args.path]}`,
+            loader: 'js',
+            resolveDir: dirname(undiciUnused),
+          }));
         },
       },
       {

@@ -64,4 +64,22 @@ describe('the bundle', () => {
     expect(pkg.files).toEqual(['dist', 'assets/team.schema.json', 'CHANGELOG.md', 'README.md', 'LICENSE']);
     expect(pkg.bin).toEqual({ 'openai-topup': 'dist/cli.js' });
   });
+
+  it("leaves out undici's HTTP/2 client, SOCKS5 agent and fetch, and never loads node:http or node:http2", () => {
+    const all = Object.values(meta.outputs).flatMap((output) => Object.keys(output.inputs));
+    for (const unused of [
+      'node_modules/undici/lib/dispatcher/client-h2.js',
+      'node_modules/undici/lib/dispatcher/socks5-proxy-agent.js',
+      'node_modules/undici/lib/web/fetch/body.js',
+      'node_modules/undici/lib/web/fetch/util.js',
+      'node_modules/undici/lib/web/webidl/index.js',
+    ])
+      expect(all, unused).not.toContain(unused);
+    const undiciImports = Object.values(meta.outputs)
+      .filter((output) => Object.keys(output.inputs).some((input) => input.includes('node_modules/undici/')))
+      .flatMap((output) => output.imports.map((imported) => imported.path));
+    expect(undiciImports).toContain('node:net');
+    expect(undiciImports).not.toContain('node:http');
+    expect(undiciImports).not.toContain('node:http2');
+  });
 });

