@@ -2,16 +2,14 @@
  * The entry: flags, environment, TTY check, then the command. Kept thin and free of Ink, so that the
  * environment is set before Ink and chalk load, and so that `--help`, `--print` and `check` start fast.
  */
-import { homedir } from 'node:os';
 import process from 'node:process';
-import { setFlagsFromString } from 'node:v8';
 import pkg from '../package.json' with { type: 'json' };
 import { usageReport } from './api/usage-report.js';
-import { type Flags, parseCommandLine } from './commands/args.js';
+import { parseCommandLine } from './commands/args.js';
 import { contentFor, fill } from './content/content.js';
 import { detectLocale } from './content/locale.js';
 import { restoreTerminal, shutdown, takeTerminal } from './system/signals.js';
-import { colorLevel, isDumbTerminal, supportsUnicode } from './system/terminal.js';
+import { colorLevel, isDumbTerminal } from './system/terminal.js';
 
 // The environment as the user gave it, before the two changes below.
 const userEnv: NodeJS.ProcessEnv = { ...process.env };
@@ -46,8 +44,13 @@ process.env.FORCE_COLOR = String(color);
 let lang = detectLocale(userEnv);
 const fatal = (error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
-  const text = contentFor(lang).cli.internalError;
-  process.stderr.write(`\nopenai-topup: ${fill(text, { message })}\n`);
+  let line = message;
+  try {
+    line = fill(contentFor(lang).cli.internalError, { message });
+  } catch {
+    // The text itself could not be read (a broken install): the error's own words are all there is.
+  }
+  process.stderr.write(`\nopenai-topup: ${line}\n`);
   process.exit(1);
 };
 process.on('uncaughtException', fatal);
@@ -67,49 +70,12 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
  * slow, and here rather than in the shebang: `env -S` is missing on BusyBox (Alpine).
  */
 function leanV8(): void {
+  // node:v8 loads here, not at start-up: it costs the first frame 1.4 MB.
+  const { setFlagsFromString } = process.getBuiltinModule('node:v8');
   setFlagsFromString('--liftoff-only');
   setFlagsFromString('--no-opt');
   setFlagsFromString('--semi-space-growth-factor=1');
   setFlagsFromString('--optimize-for-size');
-}
-
-/**
- * Draws the welcome screen before Ink loads (about 100 ms sooner), when the first screen will be the
- * welcome screen. Returns how many lines to erase when Ink draws its own first frame.
- */
-async function drawFirstFrame(flags: Flags): Promise<number | undefined> {
-  const { columns, rows } = process.stdout;
-  // With --debug the first screen carries a notice: Ink draws it.
-  if (flags.screenReader || flags.debug || !columns || !rows || columns < 40 || rows < 15) return undefined;
-  // Loaded here, not at the top: `check` and the other commands never read the progress file.
-  const [{ progressPaths }, { loadProgress }] = await Promise.all([
-    import('./store/paths.js'),
-    import('./store/progress.js'),
-  ]);
-  const paths = progressPaths(userEnv);
-  const saved = flags.restart
-    ? { kind: 'none' as const }
-    : loadProgress(flags.demo ? paths.demo : paths.progress);
-  // A resume offer or a note about the file comes first: Ink draws those.
-  if (saved.kind !== 'none' && !(saved.kind === 'found' && saved.progress.step === 'welcome'))
-    return undefined;
-  // A team file changes the first screen (a question, or the team's welcome): Ink draws that too.
-  if (flags.team !== undefined) return undefined;
-  const folder = currentFolder();
-  if (folder !== undefined && (await import('./team/find.js')).findTeamFile(folder) !== undefined)
-    return undefined;
-  // chalk loads here, after FORCE_COLOR is set, as it will for Ink.
-  const { welcomeFrame } = await import('./screens/first-frame.js');
-  const frame = welcomeFrame({
-    locale: flags.lang,
-    columns,
-    rows,
-    ascii: flags.ascii || !supportsUnicode(userEnv),
-    color: color > 0,
-  });
-  if (frame.split('\n').length >= rows) return undefined;
-  process.stdout.write(`\u001b[?25l${frame}\n`);
-  return frame.split('\n').length + 1;
 }
 
 /** The current folder, or undefined when it no longer exists. */
@@ -142,7 +108,7 @@ async function main(): Promise<number> {
       import('./team/consent.js'),
     ]);
     const paths = progressPaths(process.env);
-    const home = process.platform === 'win32' ? undefined : homedir();
+    const home = process.platform === 'win32' ? undefined : process.getBuiltinModule('node:os').homedir();
     process.stdout.write(
       helpText(parsed.topic, parsed.lang, {
         progress: paths.progress,
@@ -164,7 +130,6 @@ async function main(): Promise<number> {
     return output.code;
   }
   const { command, flags } = parsed;
-  const content = contentFor(flags.lang);
   if (command === 'check') {
     leanV8();
     const { runCheck } = await import('./commands/check.js');
@@ -189,7 +154,8 @@ async function main(): Promise<number> {
       process.stderr.write(`openai-topup: ${chosen.message}\n`);
       return 2;
     }
-    if (!flags.print && !dumb && process.stderr.isTTY) process.stderr.write(`${content.cli.noTty}\n\n`);
+    if (!flags.print && !dumb && process.stderr.isTTY)
+      process.stderr.write(`${contentFor(flags.lang).cli.noTty}\n\n`);
     for (const note of chosen.notes) process.stderr.write(`${note}\n`);
     if (chosen.notes.length > 0) process.stderr.write('\n');
     const team = chosen.team;
@@ -222,7 +188,8 @@ async function main(): Promise<number> {
   // Both streams are terminals: draw live even when CI is set (Ink would otherwise draw only the last frame).
   process.env.CI = 'false';
   if (process.env.CONTINUOUS_INTEGRATION) process.env.CONTINUOUS_INTEGRATION = 'false';
-  const firstFrameLines = await drawFirstFrame(flags);
+  const { drawFirstFrame } = await import('./commands/first-screen.js');
+  const firstFrameLines = drawFirstFrame(flags, userEnv, color > 0, currentFolder());
   leanV8();
   const { runWizard } = await import('./commands/wizard.js');
   const code = await runWizard(flags, userEnv, { firstFrameLines, color: color > 0 });

@@ -60,9 +60,27 @@ describe('the bundle', () => {
 
   it('publishes no runtime dependencies, and not the assets the bundle already holds', () => {
     expect(Object.keys((pkg as { dependencies?: object }).dependencies ?? {})).toEqual([]);
-    // The one asset not bundled: the team file's JSON Schema, for editors (test/package.test.ts).
-    expect(pkg.files).toEqual(['dist', 'assets/team.schema.json', 'CHANGELOG.md', 'README.md', 'LICENSE']);
+    // Not bundled: the guide's text, read one language at a time when a sentence is needed
+    // (src/content/content.ts), and the team file's JSON Schema, for editors (test/package.test.ts).
+    expect(pkg.files).toEqual([
+      'dist',
+      'assets/guide/en.json',
+      'assets/guide/ko.json',
+      'assets/team.schema.json',
+      'CHANGELOG.md',
+      'README.md',
+      'LICENSE',
+    ]);
     expect(pkg.bin).toEqual({ 'openai-topup': 'dist/cli.js' });
+  });
+
+  it("reads the guide's text from assets/guide: the module that reads it sits two folders below the package", () => {
+    const holders = Object.entries(meta.outputs)
+      .filter(([, output]) => 'src/content/content.ts' in output.inputs)
+      .map(([name]) => name);
+    expect(holders).toHaveLength(1);
+    // src/content/content.ts and dist/chunks/*.js both reach assets/ by ../../
+    expect(holders[0]).toMatch(/^dist\/chunks\/[^/]+\.js$/);
   });
 
   it("leaves out undici's HTTP/2 client, SOCKS5 agent and fetch, and never loads node:http or node:http2", () => {

@@ -1,7 +1,10 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import pkg from '../package.json' with { type: 'json' };
 import { contentFor, fill } from '../src/content/content.js';
-import { startDemoServer } from '../src/demo/server.js';
+import { PRACTICE_KEY, startDemoServer } from '../src/demo/server.js';
 import { JSON_FIELDS } from './helpers/answers.js';
 import { baseEnv, runCli } from './helpers/cli.js';
 
@@ -152,6 +155,53 @@ describe('OPENAI_ORG_ID and OPENAI_PROJECT_ID that cannot be sent as a header', 
       }
     },
   );
+});
+
+describe("the guide's text is read when a sentence needs it", () => {
+  /** Runs the CLI with a preload that records every file it reads; resolves with the guide files read. */
+  async function guideFilesRead(args: readonly string[], env: NodeJS.ProcessEnv) {
+    const dir = mkdtempSync(join(tmpdir(), 'topup-reads-'));
+    const log = join(dir, 'reads.txt');
+    const hook = join(dir, 'record-reads.cjs');
+    // readFileSync as the bundle sees it (an ES module import of node:fs): patched, then synced.
+    writeFileSync(
+      hook,
+      [
+        "const fs = require('node:fs');",
+        'const original = fs.readFileSync;',
+        'fs.readFileSync = function (path, ...rest) {',
+        `  fs.appendFileSync(${JSON.stringify(log)}, String(path instanceof URL ? path.pathname : path) + '\\n');`,
+        '  return original.call(this, path, ...rest);',
+        '};',
+        "require('node:module').syncBuiltinESMExports();",
+      ].join('\n'),
+    );
+    const result = await runCli(args, { env, nodeArgs: ['-r', hook] });
+    const reads = existsSync(log) ? readFileSync(log, 'utf8').split('\n') : [];
+    return { result, guide: reads.filter((path) => path.includes('assets/guide/')) };
+  }
+
+  it('a successful check --json reads none of it; a failure reads its own language only', async () => {
+    const server = await startDemoServer();
+    try {
+      const ok = await guideFilesRead(['check', '--json', '--base-url', server.baseUrl], {
+        ...baseEnv({ OPENAI_API_KEY: PRACTICE_KEY }),
+      });
+      expect(JSON.parse(ok.result.stdout)).toMatchObject({ ok: true, exitCode: 0 });
+      expect(ok.guide).toEqual([]);
+      const failed = await guideFilesRead(['check', '--json', '--lang', 'ko'], baseEnv());
+      expect(JSON.parse(failed.result.stdout)).toMatchObject({ ok: false, kind: 'no-key' });
+      expect(failed.guide.map((path) => path.replace(/.*\//, ''))).toEqual(['ko.json']);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('--version reads none of it', async () => {
+    const { result, guide } = await guideFilesRead(['--version'], baseEnv());
+    expect(result.stdout).toBe(`${pkg.version}\n`);
+    expect(guide).toEqual([]);
+  });
 });
 
 describe('help and mistakes, spawned', () => {

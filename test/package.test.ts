@@ -45,6 +45,8 @@ describe('the published package', () => {
     expect(paths).toEqual(
       [
         ...built,
+        'assets/guide/en.json',
+        'assets/guide/ko.json',
         ...(schema ? ['assets/team.schema.json'] : []),
         'CHANGELOG.md',
         'LICENSE',

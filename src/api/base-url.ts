@@ -11,16 +11,17 @@ export function isLoopbackHost(hostname: string): boolean {
 
 /** Checks an API base URL; returns the problem's message, or undefined when it is fine. */
 export function checkBaseUrl(value: string, lang: Locale): string | undefined {
-  const cli = contentFor(lang).cli;
+  // The text is read only for a problem.
+  const cli = () => contentFor(lang).cli;
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return fill(cli.baseUrlNotUrl, { value });
+    return fill(cli().baseUrlNotUrl, { value });
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    return fill(cli.baseUrlScheme, { scheme: url.protocol });
+    return fill(cli().baseUrlScheme, { scheme: url.protocol });
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname))
-    return fill(cli.baseUrlClearText, { host: url.host });
+    return fill(cli().baseUrlClearText, { host: url.host });
   return undefined;
 }

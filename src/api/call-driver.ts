@@ -13,6 +13,7 @@ import {
   initialCallState,
   type TimerName,
 } from './call-machine.js';
+import { now } from './clock.js';
 import type { Diagnosis } from './outcomes.js';
 import { SettingsError } from './proxy-env.js';
 import type { Session } from './session.js';
@@ -123,20 +124,20 @@ export function createCallDriver(options: DriverOptions): CallDriver {
     switch (command.type) {
       case 'models':
         return request(async (opened, signal) => {
-          const started = performance.now();
+          const started = now();
           const answer = await opened.models({ signal, timeoutMs: command.timeoutMs });
-          return { type: 'models-answered', answer, elapsedMs: performance.now() - started };
+          return { type: 'models-answered', answer, elapsedMs: now() - started };
         });
       case 'chat':
         return request(async (opened, signal, id) => {
-          const started = performance.now();
+          const started = now();
           const answer = await opened.chat({
             signal,
             timeoutMs: command.timeoutMs,
             stream: command.stream,
             onReply: onReply(id),
           });
-          return { type: 'chat-answered', answer, elapsedMs: performance.now() - started };
+          return { type: 'chat-answered', answer, elapsedMs: now() - started };
         });
       case 'abort':
         current++;

@@ -117,7 +117,8 @@ export function localDiagnosis(kind: FailureKind, message?: string): Diagnosis {
 /** The report of the machine's final state. */
 export function resultOf(
   state: CallState,
-  content: Content,
+  /** The guide's text, read only for a failure: a success says nothing in words. */
+  text: () => Content,
   model: string,
   team: TeamReport | null = null,
   context: ExplainContext = {},
@@ -153,5 +154,5 @@ export function resultOf(
       : state.phase === 'failed' && state.failure
         ? state.failure
         : localDiagnosis('interrupted');
-  return failureResult(diagnosis, content, model, { organization: state.organization, team, context });
+  return failureResult(diagnosis, text(), model, { organization: state.organization, team, context });
 }

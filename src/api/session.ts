@@ -7,6 +7,7 @@
 
 import { cleanText } from '../text/sanitize.js';
 import { maskKey, maskSecrets, urlPassword } from '../text/secrets.js';
+import { now } from './clock.js';
 import { diagnose, isStreamRefusal } from './diagnose.js';
 import {
   type AnswerHeaders,
@@ -199,7 +200,7 @@ export function openSession(config: SessionConfig): Session {
     if (options.signal.aborted) cancel();
     else options.signal.addEventListener('abort', cancel, { once: true });
     const signal = limit.signal;
-    const started = performance.now();
+    const started = now();
     trace(`→ ${method} ${shownUrl(url)}${proxy ? ` (via proxy ${shownUrl(proxy)})` : ''}`);
     trace(`→ authorization: Bearer ${maskKey(config.key)}`);
     try {
@@ -213,7 +214,7 @@ export function openSession(config: SessionConfig): Session {
         viaProxy: proxy !== undefined,
       });
       const answer = readHeaders(response.headers, Date.now(), secrets);
-      trace(`← ${response.status} after ${Math.round(performance.now() - started)} ms`);
+      trace(`← ${response.status} after ${Math.round(now() - started)} ms`);
       if (answer.contentType) trace(`← content-type: ${answer.contentType}`);
       if (answer.contentEncoding) trace(`← content-encoding: ${answer.contentEncoding}`);
       if (answer.organization) trace(`← openai-organization: ${answer.organization}`);
@@ -309,7 +310,7 @@ export function openSession(config: SessionConfig): Session {
               requestId: answer.requestId,
               latencyMs: {
                 firstToken: firstTokenAt === null ? null : Math.round(firstTokenAt - started),
-                total: Math.round(performance.now() - started),
+                total: Math.round(now() - started),
               },
               streamed,
               rateLimits: answer.rateLimits,
@@ -353,7 +354,7 @@ export function openSession(config: SessionConfig): Session {
           model = event.model ?? model;
           usage = event.usage ?? usage;
           if (event.text) {
-            firstTokenAt ??= performance.now();
+            firstTokenAt ??= now();
             if (raw.length < RAW_REPLY_CAP) {
               raw += event.text;
               options.onReply?.(shownSoFar(raw, secrets));

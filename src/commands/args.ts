@@ -201,7 +201,8 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
   for (const token of tokens) {
     if (token.kind === 'option' && token.name === 'lang') lang = parseLocale(token.value) ?? lang;
   }
-  const cli = contentFor(lang).cli;
+  // The messages are read only when one is written: a command line without a mistake reads no text.
+  const cli = () => contentFor(lang).cli;
   const words = tokens.filter((token) => token.kind === 'positional');
   const first = words[0]?.value;
   const command: Command = COMMAND_WORDS.find((word) => word === first) ?? 'wizard';
@@ -215,16 +216,16 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     json,
   });
   const didYouMean = (suggestion: string | undefined) =>
-    suggestion !== undefined && fill(cli.didYouMean, { suggestion });
+    suggestion !== undefined && fill(cli().didYouMean, { suggestion });
   const validHere = (flagCommand: Command) =>
     Object.entries(FLAG_TABLE)
       .filter(([, spec]) => spec.commands.includes(flagCommand))
       .map(([name]) => name);
-  const keyArgument = (value: string) => fail(fill(cli.keyAsArgument, { masked: maskKey(value) }));
+  const keyArgument = (value: string) => fail(fill(cli().keyAsArgument, { masked: maskKey(value) }));
 
   // Before anything else: a key typed as a flag must not be echoed back as an "unknown flag".
   if (tokens.some((token) => token.kind === 'option' && KEY_FLAGS.has(token.name)))
-    return fail(cli.keyAsFlag);
+    return fail(cli().keyAsFlag);
 
   // The first unknown flag, as typed: parseArgs reads `-json` as -j -s -o -n, so single-dash words are found
   // in argv itself.
@@ -247,9 +248,9 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     const near = closestChoice(flag.name, validHere(command));
     const word = near || command !== 'wizard' ? undefined : closestChoice(flag.name, COMMAND_WORDS);
     return fail(
-      fill(cli.unknownFlag, { flag: flag.raw }),
+      fill(cli().unknownFlag, { flag: flag.raw }),
       didYouMean(near ? `--${near}` : word),
-      fill(cli.validFlags, {
+      fill(cli().validFlags, {
         valid: validHere(command)
           .map((name) => `--${name}`)
           .join(', '),
@@ -268,9 +269,9 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
       const word = closestChoice(firstWord.value, COMMAND_WORDS);
       const flag = word ? undefined : closestChoice(firstWord.value, validHere('wizard'));
       return fail(
-        fill(cli.unknownCommand, { arg: firstWord.value }),
+        fill(cli().unknownCommand, { arg: firstWord.value }),
         didYouMean(word ?? (flag && `--${flag}`)),
-        fill(cli.validCommands, { commands: COMMAND_WORDS.join(', ') }),
+        fill(cli().validCommands, { commands: COMMAND_WORDS.join(', ') }),
       );
     });
   }
@@ -287,9 +288,9 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
         looksLikeKey(word)
           ? keyArgument(word)
           : fail(
-              fill(cli.unknownTopic, { arg: word }),
+              fill(cli().unknownTopic, { arg: word }),
               didYouMean(closestChoice(word, HELP_TOPICS)),
-              fill(cli.validTopics, { topics: HELP_TOPICS.join(', ') }),
+              fill(cli().validTopics, { topics: HELP_TOPICS.join(', ') }),
             ),
       );
     }
@@ -299,16 +300,16 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     const actions = TEAM_ACTIONS.join(', ');
     const next = rest[0];
     if (next === undefined)
-      return unknown ? unknownFlag(unknown) : fail(fill(cli.teamNeedsAction, { actions }));
+      return unknown ? unknownFlag(unknown) : fail(fill(cli().teamNeedsAction, { actions }));
     teamAction = TEAM_ACTIONS.find((action) => action === next.value);
     if (!teamAction) {
       return wordFailure(next.index, () =>
         looksLikeKey(next.value)
           ? keyArgument(next.value)
           : fail(
-              fill(cli.unknownTeamAction, { arg: next.value }),
+              fill(cli().unknownTeamAction, { arg: next.value }),
               didYouMean(closestChoice(next.value, TEAM_ACTIONS)),
-              fill(cli.validTeamActions, { actions }),
+              fill(cli().validTeamActions, { actions }),
             ),
       );
     }
@@ -320,7 +321,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     return wordFailure(extra.index, () =>
       looksLikeKey(extra.value)
         ? keyArgument(extra.value)
-        : fail(fill(cli.unexpectedArgument, { arg: extra.value })),
+        : fail(fill(cli().unexpectedArgument, { arg: extra.value })),
     );
   }
   if (unknown) return unknownFlag(unknown);
@@ -333,7 +334,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     if (!spec) continue;
     if (!spec.commands.includes(command)) {
       return fail(
-        fill(cli.wrongCommand, {
+        fill(cli().wrongCommand, {
           flag: token.rawName,
           command: command === 'wizard' ? 'openai-topup' : `openai-topup ${command}`,
           commands: spec.commands.map(commandName).join(', '),
@@ -341,17 +342,17 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
       );
     }
     if (spec.type === 'string') {
-      const choices = spec.choices ? choicesText(spec.choices, lang) : '';
       // parseArgs (non-strict) takes the next word as the value even when it is another flag.
       if (token.value === undefined || (token.inlineValue !== true && token.value.startsWith('-'))) {
-        return fail(fill(cli.missingValue, { flag: token.rawName, choices }));
+        const choices = spec.choices ? choicesText(spec.choices, lang) : '';
+        return fail(fill(cli().missingValue, { flag: token.rawName, choices }));
       }
       if (looksLikeKey(token.value))
-        return fail(fill(cli.keyAsValue, { flag: token.rawName, masked: maskKey(token.value) }));
+        return fail(fill(cli().keyAsValue, { flag: token.rawName, masked: maskKey(token.value) }));
       values[token.name] = token.value;
     } else {
       if (token.inlineValue)
-        return fail(fill(cli.switchValue, { flag: token.rawName, value: token.value ?? '' }));
+        return fail(fill(cli().switchValue, { flag: token.rawName, value: token.value ?? '' }));
       values[token.name] = true;
     }
   }
@@ -362,9 +363,9 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
   };
   const bad = (name: string, value: string, suggestion?: string): ParsedArgs =>
     fail(
-      fill(cli.badValue, { flag: `--${name}`, value }),
+      fill(cli().badValue, { flag: `--${name}`, value }),
       didYouMean(suggestion),
-      fill(cli.validValues, { choices: choicesText(FLAG_TABLE[name]?.choices ?? 'model', lang) }),
+      fill(cli().validValues, { choices: choicesText(FLAG_TABLE[name]?.choices ?? 'model', lang) }),
     );
 
   const langText = text('lang');
@@ -409,9 +410,9 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
 
   for (const [one, other] of CONFLICTS) {
     if (values[one] !== undefined && values[other] !== undefined) {
-      const reasons: Record<string, string> = cli.conflictReasons;
+      const reasons: Record<string, string> = cli().conflictReasons;
       return fail(
-        fill(cli.conflict, {
+        fill(cli().conflict, {
           first: `--${one}`,
           second: `--${other}`,
           reason: reasons[`${one}+${other}`] ?? '',
@@ -421,9 +422,9 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
   }
   for (const [needing, needed] of REQUIRES) {
     if (values[needing] !== undefined && values[needed] === undefined) {
-      const reasons: Record<string, string> = cli.requireReasons;
+      const reasons: Record<string, string> = cli().requireReasons;
       return fail(
-        fill(cli.requires, {
+        fill(cli().requires, {
           flag: `--${needing}`,
           other: `--${needed}`,
           reason: reasons[`${needing}+${needed}`] ?? '',
@@ -440,7 +441,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
   if (baseUrl !== undefined && !flag('demo')) {
     const problem = checkBaseUrl(baseUrl, lang);
     const source = flagBaseUrl === undefined ? 'OPENAI_BASE_URL' : '--base-url';
-    if (problem) return fail(fill(cli.baseUrlSource, { source, problem }));
+    if (problem) return fail(fill(cli().baseUrlSource, { source, problem }));
   }
   // A proxy that cannot be used would fail every request; `check` says so before it starts.
   if (command === 'check' && !flag('demo')) {

@@ -155,12 +155,13 @@ function printSummary(
 
 /** Runs `check`; resolves with the exit code. */
 export async function runCheck(flags: Flags, env: NodeJS.ProcessEnv): Promise<number> {
-  const content = contentFor(flags.lang);
+  // The guide's text is read when a sentence is needed: a successful `check --json` reads none.
+  const text = () => contentFor(flags.lang);
   // Platform labels lose their marks in plain output; --ascii folds the symbols.
   const say = (text: string) => (flags.ascii ? asciiFold(plain(text)) : plain(text));
   // The team file (only one named with --team: `check` never finds one) and where it would send the key;
   // decided before the key is read, so that a file that cannot be used sends nothing.
-  const decided = await teamFor(flags, env, content);
+  const decided = await teamFor(flags, env, text);
   if (!decided.ok) {
     process.stderr.write(`openai-topup: ${say(decided.message)}\n`);
     if (flags.json) process.stdout.write(`${JSON.stringify(usageReport(decided.message))}\n`);
@@ -173,11 +174,11 @@ export async function runCheck(flags: Flags, env: NodeJS.ProcessEnv): Promise<nu
     timeoutSeconds: flags.timeoutSeconds,
     ...(team && flow ? { team: expectationOf(team), flow } : {}),
   };
-  const failLocal = (diagnosis: Diagnosis) => failureResult(diagnosis, content, call.model, { context });
+  const failLocal = (diagnosis: Diagnosis) => failureResult(diagnosis, text(), call.model, { context });
   // The team file's organization and project are sent over the environment's: say so where they differ.
   if (!flags.json)
     for (const variable of call.overridden)
-      process.stderr.write(`${say(fill(content.team.wizard.orgDiffers, { variable }))}\n`);
+      process.stderr.write(`${say(fill(text().team.wizard.orgDiffers, { variable }))}\n`);
   const finish = (result: CheckResult, exitCode = result.report.exitCode): number => {
     const report = {
       ...result.report,
@@ -185,7 +186,7 @@ export async function runCheck(flags: Flags, env: NodeJS.ProcessEnv): Promise<nu
       team: team ? teamReport(team, result.report.ok) : null,
     };
     if (flags.json) process.stdout.write(`${JSON.stringify(report)}\n`);
-    else printSummary({ ...result, report }, content, flags, say, team, call.model);
+    else printSummary({ ...result, report }, text(), flags, say, team, call.model);
     return exitCode;
   };
 
@@ -224,7 +225,7 @@ export async function runCheck(flags: Flags, env: NodeJS.ProcessEnv): Promise<nu
       if (code !== undefined) return finish(failLocal(localDiagnosis('interrupted')), code);
       raw = keyFromInput(input);
       if (raw === undefined)
-        return finish(failLocal(localDiagnosis('key-format', content.keyCheck.envFileWithoutKey)));
+        return finish(failLocal(localDiagnosis('key-format', text().keyCheck.envFileWithoutKey)));
     } else {
       raw = env.OPENAI_API_KEY;
     }
@@ -235,7 +236,7 @@ export async function runCheck(flags: Flags, env: NodeJS.ProcessEnv): Promise<nu
     const checked = checkKey(raw);
     if (!checked.ok) {
       await demo?.close();
-      const detail = keyProblemText(checked, content);
+      const detail = keyProblemText(checked, text());
       return finish(failLocal(localDiagnosis('key-format', detail)));
     }
 
@@ -253,7 +254,7 @@ export async function runCheck(flags: Flags, env: NodeJS.ProcessEnv): Promise<nu
           key: checked.key,
         }),
       onChange: (now, before) => {
-        const line = flags.json ? null : progressLine(before, now, content, minutes);
+        const line = flags.json ? null : progressLine(before, now, text(), minutes);
         if (line) process.stderr.write(`${say(line)}\n`);
       },
       signal,
@@ -263,7 +264,7 @@ export async function runCheck(flags: Flags, env: NodeJS.ProcessEnv): Promise<nu
     if (code !== undefined) {
       return finish(failLocal(localDiagnosis('interrupted')), code);
     }
-    return finish(resultOf(state, content, call.model, null, context));
+    return finish(resultOf(state, text, call.model, null, context));
   } finally {
     for (const [name, handler] of handlers) process.off(name, handler);
   }
@@ -286,7 +287,7 @@ function currentFolder(): string {
 async function teamFor(
   flags: Flags,
   env: NodeJS.ProcessEnv,
-  content: Content,
+  text: () => Content,
 ): Promise<{ ok: true; team?: TeamFile; flow?: Flow; call: TeamCall } | { ok: false; message: string }> {
   const choices = {
     baseUrl: flags.baseUrl,
@@ -301,6 +302,7 @@ async function teamFor(
     import('../team/describe.js'),
     import('../team/flow.js'),
   ]);
+  const content = text();
   const cwd = currentFolder();
   const start = loadTeam({ named: flags.team, cwd, find: false, consentFile: '' });
   const file = shownPath(start.kind === 'none' ? flags.team : start.path, cwd);

@@ -1,16 +1,23 @@
-/** The guide's text: every user-facing sentence, loaded from assets/guide/<locale>.json. */
-import en from '../../assets/guide/en.json' with { type: 'json' };
-import ko from '../../assets/guide/ko.json' with { type: 'json' };
+/**
+ * The guide's text: every user-facing sentence, in assets/guide/<locale>.json. A language's file is read
+ * the first time a sentence of it is needed, not at start-up: a successful `check --json` reads none, and
+ * the first screen reads only its own language (the bundle's chunks sit two folders below the package, as
+ * this file does below the repository, so the same path serves both; test/build.test.ts holds it there).
+ */
+import { readFileSync } from 'node:fs';
+import type en from '../../assets/guide/en.json';
 import type { Locale } from './locale.js';
 
 /** The shape of a locale file; en.json is the reference and ko.json must match it. */
 export type Content = typeof en;
 
-const CONTENT: Record<Locale, Content> = { en, ko };
+const GUIDE = new URL('../../assets/guide/', import.meta.url);
+const loaded: Partial<Record<Locale, Content>> = {};
 
-/** The whole text of one language. */
+/** The whole text of one language, read once. */
 export function contentFor(locale: Locale): Content {
-  return CONTENT[locale];
+  loaded[locale] ??= JSON.parse(readFileSync(new URL(`${locale}.json`, GUIDE), 'utf8')) as Content;
+  return loaded[locale];
 }
 
 /** Values for `{name}` tokens in a sentence. */
@@ -35,7 +42,7 @@ let tokenNames: ReadonlySet<string> | undefined;
  */
 export function isTokenName(name: string): boolean {
   tokenNames ??= new Set(
-    sentences(en).flatMap((text) => [...text.matchAll(TOKEN)].map((match) => match[1] ?? '')),
+    sentences(contentFor('en')).flatMap((text) => [...text.matchAll(TOKEN)].map((match) => match[1] ?? '')),
   );
   return tokenNames.has(name);
 }

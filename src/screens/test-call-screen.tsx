@@ -182,7 +182,7 @@ export function TestCallScreen(props: Props) {
 
   const showCurl =
     agreed && (state.phase === 'models' || state.phase === 'confirm' || state.phase === 'cancelled');
-  const report = state.phase === 'success' ? resultOf(state, content, call.model).report : null;
+  const report = state.phase === 'success' ? resultOf(state, () => content, call.model).report : null;
   const ui = useUi();
   // The command is drawn only where every line fits: a line broken inside a token would not paste back.
   const curlShown = fitCommand(

@@ -3,7 +3,6 @@
  * the way a full disk or a read-only folder would (tests run as root, where permissions cannot be taken away),
  * and the two careful ways of writing a file: created exclusively, or replaced through a temporary file.
  */
-import { randomBytes } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { constants } from 'node:fs';
 import * as fsp from 'node:fs/promises';
@@ -180,6 +179,8 @@ export async function replaceAtomically(
   data: Uint8Array,
   options: ReplaceOptions,
 ): Promise<WriteResult> {
+  // crypto loads on the first write, not with the progress file's first read (before the first screen).
+  const { randomBytes } = process.getBuiltinModule('node:crypto');
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let handle: fsp.FileHandle;
   try {

@@ -4,7 +4,6 @@
  * origin a team file names, by the file's path and the origin. Either is asked again when what it was given
  * for changes. It never holds the key: only the listed fields are ever written. Every failure is a value.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { progressPaths } from '../store/paths.js';
@@ -158,6 +157,7 @@ function update(file: string, change: (consent: Consent) => Consent): ConsentWri
 
 /** Writes a temporary file next to the target and renames it over; a failure leaves no temporary file. */
 export function writeFileAtomically(file: string, text: string): ConsentWrite {
+  const { randomBytes } = process.getBuiltinModule('node:crypto');
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });

@@ -3,7 +3,6 @@
  * hold anything: a folder, a FIFO that would block the read forever, a device, or a symbolic link to any of
  * those or to a file elsewhere. Only a regular file is read, and it is checked before it is opened.
  */
-import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { TEAM_FILE_NAME, TEAM_LIMITS } from './team-file.js';
@@ -121,5 +120,7 @@ export function readTeamFile(path: string): ReadTeamFile {
   } catch {
     return { ok: false, reason: 'not-utf8' };
   }
+  // crypto loads only here, once a file is found: the first screen looks in every folder, and most have none.
+  const { createHash } = process.getBuiltinModule('node:crypto');
   return { ok: true, text, hash: createHash('sha256').update(bytes).digest('hex') };
 }

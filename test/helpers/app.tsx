@@ -77,5 +77,5 @@ export async function checkAgainst(
     open: async () => openSession({ model, transport: { env: {} }, ...config }),
     onChange,
   });
-  return resultOf(state, contentFor('en'), model);
+  return resultOf(state, () => contentFor('en'), model);
 }

@@ -39,16 +39,16 @@ export type Capture = {
 // ---------------------------------------------------------------------------------------------------------
 
 /**
- * Node arguments for every captured run. The preload freezes `performance.now()`, the clock the test call
- * measures its latencies with, so "First token after N ms; done in N ms" always reads 0 ms: masking the
- * numbers afterwards would not do, because their width changes where a 40-column screen wraps. Nothing
- * else in the wizard reads that clock except React's scheduler (which then never yields, harmless with
- * Ink's synchronous rendering) and Ink's render timer (debug only); timers (setTimeout) run on their own
- * clock and are untouched.
+ * Node arguments for every captured run. The preload freezes the clocks the test call measures its latencies
+ * with (`process.hrtime.bigint()`, src/api/clock.ts) and `performance.now()`, so "First token after N ms;
+ * done in N ms" always reads 0 ms: masking the numbers afterwards would not do, because their width changes
+ * where a 40-column screen wraps. Nothing else in the wizard reads them except React's scheduler (which then
+ * never yields, harmless with Ink's synchronous rendering) and Ink's render timer (debug only); timers
+ * (setTimeout) run on their own clock and are untouched.
  */
 export const PIN_NODE_ARGS = [
   '--import',
-  'data:text/javascript,const frozen=performance.now();performance.now=()=>frozen;',
+  'data:text/javascript,const frozen=performance.now();performance.now=()=>frozen;const at=process.hrtime.bigint();process.hrtime.bigint=()=>at;',
 ] as const;
 
 /** The environment of every captured run, on top of pty.ts's (which removes CI): nothing from the user's. */

@@ -1,0 +1,48 @@
+/**
+ * The welcome screen drawn before Ink loads (about 100 ms sooner), when the first screen will be the
+ * welcome screen. What deciding and drawing it needs (the progress file, the team-file search, the frame
+ * and chalk) comes with this one module, loaded in one go rather than one import after another; `check`
+ * and the other commands never load it. Imported after cli.ts has set FORCE_COLOR, so chalk follows it.
+ */
+import { welcomeFrame } from '../screens/first-frame.js';
+import { progressPaths } from '../store/paths.js';
+import { loadProgress } from '../store/progress.js';
+import { supportsUnicode } from '../system/terminal.js';
+import { findTeamFile } from '../team/find.js';
+import type { Flags } from './args.js';
+
+/**
+ * Draws the welcome screen on stdout when it is the first screen and fits. Returns how many lines to erase
+ * when Ink draws its own first frame, or undefined when nothing was drawn (Ink draws the first screen).
+ */
+export function drawFirstFrame(
+  flags: Flags,
+  env: NodeJS.ProcessEnv,
+  color: boolean,
+  /** The current folder, where a team file would be found; undefined when it no longer exists. */
+  folder: string | undefined,
+): number | undefined {
+  const { columns, rows } = process.stdout;
+  // With --debug the first screen carries a notice: Ink draws it.
+  if (flags.screenReader || flags.debug || !columns || !rows || columns < 40 || rows < 15) return undefined;
+  const paths = progressPaths(env);
+  const saved = flags.restart
+    ? { kind: 'none' as const }
+    : loadProgress(flags.demo ? paths.demo : paths.progress);
+  // A resume offer or a note about the file comes first: Ink draws those.
+  if (saved.kind !== 'none' && !(saved.kind === 'found' && saved.progress.step === 'welcome'))
+    return undefined;
+  // A team file changes the first screen (a question, or the team's welcome): Ink draws that too.
+  if (flags.team !== undefined) return undefined;
+  if (folder !== undefined && findTeamFile(folder) !== undefined) return undefined;
+  const frame = welcomeFrame({
+    locale: flags.lang,
+    columns,
+    rows,
+    ascii: flags.ascii || !supportsUnicode(env),
+    color,
+  });
+  if (frame.split('\n').length >= rows) return undefined;
+  process.stdout.write(`\u001b[?25l${frame}\n`);
+  return frame.split('\n').length + 1;
+}
