@@ -12,7 +12,7 @@ import { bundleOptions } from '../scripts/esbuild-options.mjs';
 import { startInstantServer } from './instant-server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const CLI = join(root, 'dist/cli.js');
+const CLI = join(root, 'dist/openai-topup.cjs');
 const PEER = join(root, 'bench/peer/dist/app.js');
 const REPS = Number(process.env.BENCH_REPS ?? 15);
 // Any escape sequence, so markers are found in what a person would see.

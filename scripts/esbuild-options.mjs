@@ -132,3 +132,24 @@ export function bundleOptions() {
     ],
   };
 }
+
+/**
+ * The same, as one CommonJS file with no chunks: the front door and `check` (src/bin.ts says why). `require`
+ * is CommonJS's own; `import.meta.url` (the guide's text is found from it) becomes the file's URL.
+ */
+export function commonJsOptions() {
+  const esm = bundleOptions();
+  return {
+    ...esm,
+    splitting: false,
+    format: 'cjs',
+    chunkNames: undefined,
+    define: { ...esm.define, 'import.meta.url': '__topupModuleUrl' },
+    banner: {
+      js: [
+        '#!/usr/bin/env node',
+        "var __topupModuleUrl = require('node:url').pathToFileURL(__filename).href;",
+      ].join('\n'),
+    },
+  };
+}

@@ -2,10 +2,11 @@
  * The entry: flags, environment, TTY check, then the command. Kept thin and free of Ink, so that the
  * environment is set before Ink and chalk load, and so that `--help`, `--print` and `check` start fast.
  */
+import { createRequire } from 'node:module';
 import process from 'node:process';
-import pkg from '../package.json' with { type: 'json' };
-import { usageReport } from './api/usage-report.js';
 import { parseCommandLine } from './commands/args.js';
+import type * as CheckMain from './commands/check-main.js';
+import { endQuietlyWhenStdoutCloses, handleFatalErrors, leanV8 } from './commands/process.js';
 import { contentFor, fill } from './content/content.js';
 import { detectLocale } from './content/locale.js';
 import { restoreTerminal, shutdown, takeTerminal } from './system/signals.js';
@@ -38,45 +39,10 @@ if (
 const color = colorLevel(userEnv, Boolean(process.stdout.isTTY));
 process.env.FORCE_COLOR = String(color);
 
-// A bug must not leave a raw terminal or a page of minified source: one line, exit 1 (the exit handlers
-// restore the terminal).
-// The language of that line: the environment's until the command line is read, then --lang's.
+// The language of the last-resort error line: the environment's until the command line is read, then --lang's.
 let lang = detectLocale(userEnv);
-const fatal = (error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
-  let line = message;
-  try {
-    line = fill(contentFor(lang).cli.internalError, { message });
-  } catch {
-    // The text itself could not be read (a broken install): the error's own words are all there is.
-  }
-  process.stderr.write(`\nopenai-topup: ${line}\n`);
-  process.exit(1);
-};
-process.on('uncaughtException', fatal);
-process.on('unhandledRejection', fatal);
-
-// A closed stdout (`| head`) ends the run quietly, without a stack trace.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
-
-/**
- * Memory, set before the heavy modules load: WebAssembly (yoga's layout, undici's HTTP parser) with the
- * baseline compiler only, no re-optimisation of JavaScript, a young generation that does not grow, and V8's
- * size-over-speed mode. Together they took the peak of a --demo walk from 131 MB to about 72 MB
- * (bench/results.json), with keypresses still under 30 ms. Set after the first frame, which they would
- * slow, and here rather than in the shebang: `env -S` is missing on BusyBox (Alpine).
- */
-function leanV8(): void {
-  // node:v8 loads here, not at start-up: it costs the first frame 1.4 MB.
-  const { setFlagsFromString } = process.getBuiltinModule('node:v8');
-  setFlagsFromString('--liftoff-only');
-  setFlagsFromString('--no-opt');
-  setFlagsFromString('--semi-space-growth-factor=1');
-  setFlagsFromString('--optimize-for-size');
-}
+handleFatalErrors(() => lang);
+endQuietlyWhenStdoutCloses();
 
 /** The current folder, or undefined when it no longer exists. */
 function currentFolder(): string | undefined {
@@ -94,10 +60,15 @@ async function main(): Promise<number> {
   if (parsed.kind === 'usage-error') {
     process.stderr.write(`openai-topup: ${parsed.message}\n`);
     // `check --json` answers in JSON even when its flags are wrong, so scripts always get an object.
-    if (parsed.json) process.stdout.write(`${JSON.stringify(usageReport(parsed.message))}\n`);
+    if (parsed.json) {
+      const { usageReport } = await import('./api/usage-report.js');
+      process.stdout.write(`${JSON.stringify(usageReport(parsed.message))}\n`);
+    }
     return 2;
   }
   if (parsed.kind === 'version') {
+    // Loaded here, as usage-report above: each module at start-up is one more file before the first screen.
+    const { default: pkg } = await import('../package.json', { with: { type: 'json' } });
     process.stdout.write(`${pkg.version}\n`);
     return 0;
   }
@@ -131,9 +102,11 @@ async function main(): Promise<number> {
   }
   const { command, flags } = parsed;
   if (command === 'check') {
+    // The front door (src/bin.ts) runs `check` from this CommonJS file without this entry; it is here when
+    // dist/cli.js is run directly. One copy of the check in the package, either way.
     leanV8();
-    const { runCheck } = await import('./commands/check.js');
-    return runCheck(flags, userEnv);
+    const checkMain = createRequire(import.meta.url)('./chunks/check-main.cjs') as typeof CheckMain;
+    return checkMain.runCheck(flags, userEnv);
   }
   if (command === 'serve') {
     leanV8();

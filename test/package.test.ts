@@ -39,7 +39,7 @@ describe('the published package', () => {
     const paths = packed.files.map((file) => file.path).sort();
     // The build writes which files it made: the package holds those and nothing else of dist/.
     const meta = JSON.parse(readFileSync(join(root, 'build-meta.json'), 'utf8')) as { outputs: object };
-    const built = Object.keys(meta.outputs).filter((path) => path.endsWith('.js'));
+    const built = Object.keys(meta.outputs).filter((path) => /\.c?js$/.test(path));
     const schema = existsSync(join(root, 'assets/team.schema.json'));
     if (TEAM_SCHEMA === 'required') expect(schema, 'assets/team.schema.json').toBe(true);
     expect(paths).toEqual(
@@ -55,8 +55,10 @@ describe('the published package', () => {
       ].sort(),
     );
     for (const path of paths)
-      expect(path).toMatch(/^(dist\/(cli|chunks\/[\w-]+)\.js|[\w./-]+\.(md|json)|LICENSE)$/);
-    expect(packed.files.find((file) => file.path === 'dist/cli.js')?.mode).toBe(0o755);
+      expect(path).toMatch(
+        /^(dist\/(cli\.js|openai-topup\.cjs|chunks\/[\w-]+\.c?js)|[\w./-]+\.(md|json)|LICENSE)$/,
+      );
+    expect(packed.files.find((file) => file.path === 'dist/openai-topup.cjs')?.mode).toBe(0o755);
   });
 
   it('runs nothing on install, and every script that needs the build makes it', () => {

@@ -3,7 +3,6 @@
  * dependency, and its token stream lets us name each mistake ourselves, in the user's language, in one line:
  * the problem, "did you mean …" where a valid choice is close, and the valid choices.
  */
-import { parseArgs } from 'node:util';
 import { checkBaseUrl } from '../api/base-url.js';
 import { contentFor, fill } from '../content/content.js';
 import { detectLocale, type Locale, parseLocale } from '../content/locale.js';
@@ -12,12 +11,17 @@ import { cleanText } from '../text/sanitize.js';
 import { maskKey, maskSecrets } from '../text/secrets.js';
 import { closestChoice } from './did-you-mean.js';
 import { proxyEnvProblem } from './environment.js';
+import {
+  type ChoicesKey,
+  COMMAND_WORDS,
+  type Command,
+  commandOf,
+  FLAG_TABLE,
+  type RunCommand,
+  tokensOf,
+} from './flags.js';
 
-/** The commands that run something. */
-export type RunCommand = 'wizard' | 'check' | 'serve';
-
-/** Every command, as the first word selects it (`wizard` when there is none). */
-export type Command = RunCommand | 'team' | 'help';
+export { type Command, commandWord, FLAG_TABLE, type RunCommand } from './flags.js';
 
 /** `team check [FILE]` and `team init`. */
 export type TeamAction = 'check' | 'init';
@@ -30,8 +34,6 @@ export const HELP_TOPICS: readonly Exclude<HelpTopic, 'wizard'>[] = ['check', 's
 
 /** The words `team` takes after it. */
 export const TEAM_ACTIONS: readonly TeamAction[] = ['check', 'init'];
-
-const COMMAND_WORDS: readonly Exclude<Command, 'wizard'>[] = ['check', 'serve', 'team', 'help'];
 
 /** Every flag, after its value is checked. */
 export type Flags = {
@@ -83,43 +85,6 @@ export type ParsedArgs =
       /** `check --json`: the error is also the JSON object on stdout. */
       readonly json: boolean;
     };
-
-type ChoicesKey = 'lang' | 'seconds' | 'minutes' | 'port' | 'url' | 'model' | 'scenario' | 'file' | 'host';
-
-type FlagSpec = {
-  readonly type: 'string' | 'boolean';
-  readonly short?: string;
-  readonly commands: readonly Command[];
-  /** The value's name in help (`--timeout SECONDS`). */
-  readonly value?: string;
-  /** Key of the valid-choices text in cli.choices. */
-  readonly choices?: ChoicesKey;
-};
-
-const EVERY: readonly Command[] = ['wizard', 'check', 'serve', 'team', 'help'];
-
-/** The flag table of CLI.md: where each flag applies. Help, the checks and the tests all derive from it. */
-export const FLAG_TABLE: Readonly<Record<string, FlagSpec>> = {
-  lang: { type: 'string', commands: EVERY, value: 'ko|en', choices: 'lang' },
-  print: { type: 'boolean', commands: ['wizard'] },
-  restart: { type: 'boolean', commands: ['wizard'] },
-  'screen-reader': { type: 'boolean', commands: ['wizard'] },
-  ascii: { type: 'boolean', commands: ['wizard', 'check'] },
-  demo: { type: 'boolean', commands: ['wizard', 'check'] },
-  'base-url': { type: 'string', commands: ['wizard', 'check'], value: 'URL', choices: 'url' },
-  model: { type: 'string', commands: ['wizard', 'check'], value: 'NAME', choices: 'model' },
-  timeout: { type: 'string', commands: ['wizard', 'check'], value: 'SECONDS', choices: 'seconds' },
-  json: { type: 'boolean', commands: ['check'] },
-  'key-stdin': { type: 'boolean', commands: ['check'] },
-  team: { type: 'string', commands: ['wizard', 'check'], value: 'FILE', choices: 'file' },
-  'allow-host': { type: 'string', commands: ['check'], value: 'HOST', choices: 'host' },
-  'wait-for-credit': { type: 'string', commands: ['check'], value: 'MINUTES', choices: 'minutes' },
-  debug: { type: 'boolean', commands: ['wizard', 'check', 'serve'] },
-  port: { type: 'string', commands: ['serve'], value: 'N', choices: 'port' },
-  scenario: { type: 'string', commands: ['serve'], value: 'NAME', choices: 'scenario' },
-  help: { type: 'boolean', short: 'h', commands: EVERY },
-  version: { type: 'boolean', short: 'V', commands: EVERY },
-};
 
 /**
  * Flags that cannot go together, each with its reason in cli.conflictReasons (`first+second`): the second
@@ -182,19 +147,7 @@ const commandName = (command: Command): string => (command === 'wizard' ? 'opena
 
 /** Reads argv (without node and the script). `env` supplies the language, OPENAI_BASE_URL and the proxies. */
 export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): ParsedArgs {
-  const options = Object.fromEntries(
-    Object.entries(FLAG_TABLE).map(([name, spec]) => [
-      name,
-      spec.short ? { type: spec.type, short: spec.short } : { type: spec.type },
-    ]),
-  );
-  const { tokens } = parseArgs({
-    args: [...argv],
-    options,
-    strict: false,
-    allowPositionals: true,
-    tokens: true,
-  });
+  const tokens = tokensOf(argv);
 
   // The language comes first, so that every other message can be in it.
   let lang = detectLocale(env);
@@ -204,8 +157,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
   // The messages are read only when one is written: a command line without a mistake reads no text.
   const cli = () => contentFor(lang).cli;
   const words = tokens.filter((token) => token.kind === 'positional');
-  const first = words[0]?.value;
-  const command: Command = COMMAND_WORDS.find((word) => word === first) ?? 'wizard';
+  const command = commandOf(tokens);
   const json =
     command === 'check' && tokens.some((token) => token.kind === 'option' && token.name === 'json');
   const fail = (...parts: ReadonlyArray<string | undefined | false>): ParsedArgs => ({

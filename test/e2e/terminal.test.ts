@@ -133,7 +133,7 @@ describe('in a real terminal', () => {
     }
     // The shell's child is the CLI: signal it through the shell's process group.
     const { execSync } = await import('node:child_process');
-    execSync(`pkill -TERM -P ${run.child.pid} -f dist/cli.js`);
+    execSync(`pkill -TERM -P ${run.child.pid} -f dist/openai-topup.cjs`);
     const { code, stty } = await run.afterExit();
     expect(code).toBe(143);
     expect(cursorShown(run.raw())).toBe(true);

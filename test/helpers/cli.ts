@@ -5,8 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The built entry (TOPUP_CLI points the tests at another build, e.g. an older commit's, to see them fail). */
-export const CLI = process.env.TOPUP_CLI ?? fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+/**
+ * The built command, as npm links it: the front door that runs `check` itself and everything else through
+ * dist/cli.js (TOPUP_CLI points the tests at another build, e.g. an older commit's, to see them fail).
+ */
+export const CLI =
+  process.env.TOPUP_CLI ?? fileURLToPath(new URL('../../dist/openai-topup.cjs', import.meta.url));
 
 /** What a run printed and how it ended. */
 export type CliResult = {
