@@ -5,7 +5,9 @@
  */
 import { commandWord } from './commands/flags.js';
 
-if (commandWord(process.argv.slice(2)) === 'check') {
+const args = process.argv.slice(2);
+// The word first, the flag table only then: most runs (the wizard) skip reading the command line twice.
+if (args.includes('check') && commandWord(args) === 'check') {
   (require('./chunks/check-main.cjs') as typeof import('./commands/check-main.js')).main();
 } else {
   void import('./cli.js');

@@ -6,14 +6,13 @@ import { createRequire } from 'node:module';
 import process from 'node:process';
 import { parseCommandLine } from './commands/args.js';
 import type * as CheckMain from './commands/check-main.js';
+import { drawFirstFrame } from './commands/first-screen.js';
 import { endQuietlyWhenStdoutCloses, handleFatalErrors, leanV8 } from './commands/process.js';
+import { color, userEnv } from './commands/start-env.js';
 import { contentFor, fill } from './content/content.js';
 import { detectLocale } from './content/locale.js';
 import { restoreTerminal, shutdown, takeTerminal } from './system/signals.js';
-import { colorLevel, isDumbTerminal } from './system/terminal.js';
-
-// The environment as the user gave it, before the two changes below.
-const userEnv: NodeJS.ProcessEnv = { ...process.env };
+import { isDumbTerminal } from './system/terminal.js';
 
 // The wizard takes the terminal at once (raw keys, bracketed paste): keys typed while it loads reach the
 // first screen. Not with TERM=dumb, where the wizard does not start.
@@ -33,11 +32,6 @@ if (
   process.on('SIGTERM', () => shutdown(143));
   process.on('SIGHUP', () => shutdown(129));
 }
-
-// Colour is decided once, here, from the user's environment; chalk (in Ink and the first frame) follows it
-// through FORCE_COLOR, set before chalk loads. chalk alone would ignore NO_COLOR and turn colour off for CI.
-const color = colorLevel(userEnv, Boolean(process.stdout.isTTY));
-process.env.FORCE_COLOR = String(color);
 
 // The language of the last-resort error line: the environment's until the command line is read, then --lang's.
 let lang = detectLocale(userEnv);
@@ -61,23 +55,18 @@ async function main(): Promise<number> {
     process.stderr.write(`openai-topup: ${parsed.message}\n`);
     // `check --json` answers in JSON even when its flags are wrong, so scripts always get an object.
     if (parsed.json) {
-      const { usageReport } = await import('./api/usage-report.js');
+      const { usageReport } = await import('./commands/plain.js');
       process.stdout.write(`${JSON.stringify(usageReport(parsed.message))}\n`);
     }
     return 2;
   }
   if (parsed.kind === 'version') {
-    // Loaded here, as usage-report above: each module at start-up is one more file before the first screen.
-    const { default: pkg } = await import('../package.json', { with: { type: 'json' } });
-    process.stdout.write(`${pkg.version}\n`);
+    const { version } = await import('./commands/plain.js');
+    process.stdout.write(`${version}\n`);
     return 0;
   }
   if (parsed.kind === 'help') {
-    const [{ helpText }, { progressPaths }, { consentPath }] = await Promise.all([
-      import('./commands/help.js'),
-      import('./store/paths.js'),
-      import('./team/consent.js'),
-    ]);
+    const { helpText, progressPaths, consentPath } = await import('./commands/plain.js');
     const paths = progressPaths(process.env);
     const home = process.platform === 'win32' ? undefined : process.getBuiltinModule('node:os').homedir();
     process.stdout.write(
@@ -91,7 +80,7 @@ async function main(): Promise<number> {
     return 0;
   }
   if (parsed.kind === 'team') {
-    const { runTeamCheck, runTeamInit } = await import('./commands/team.js');
+    const { runTeamCheck, runTeamInit } = await import('./commands/plain.js');
     // `.` when the folder no longer exists: a full path still works, a relative one is named as unreadable.
     const options = { cwd: currentFolder() ?? '.', lang: parsed.flags.lang, ascii: parsed.flags.ascii };
     const output =
@@ -110,18 +99,14 @@ async function main(): Promise<number> {
   }
   if (command === 'serve') {
     leanV8();
-    const { runServe } = await import('./commands/serve.js');
+    const { runServe } = await import('./commands/plain.js');
     return runServe(flags);
   }
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   // Ink cannot draw without moving the cursor: on a dumb terminal the guide is printed instead.
   const dumb = interactive && !flags.print && isDumbTerminal(userEnv);
   if (flags.print || !interactive || dumb) {
-    const [{ printGuide, printTeamFor }, { teamCall }, { toolCommand }] = await Promise.all([
-      import('./commands/print.js'),
-      import('./team/call.js'),
-      import('./text/shell-quote.js'),
-    ]);
+    const { printGuide, printTeamFor, teamCall, toolCommand } = await import('./commands/plain.js');
     const chosen = printTeamFor(flags, userEnv, currentFolder());
     if (!chosen.ok) {
       process.stderr.write(`openai-topup: ${chosen.message}\n`);
@@ -161,8 +146,7 @@ async function main(): Promise<number> {
   // Both streams are terminals: draw live even when CI is set (Ink would otherwise draw only the last frame).
   process.env.CI = 'false';
   if (process.env.CONTINUOUS_INTEGRATION) process.env.CONTINUOUS_INTEGRATION = 'false';
-  const { drawFirstFrame } = await import('./commands/first-screen.js');
-  const firstFrameLines = drawFirstFrame(flags, userEnv, color > 0, currentFolder());
+  const firstFrameLines = drawFirstFrame(flags, userEnv, color, currentFolder());
   leanV8();
   const { runWizard } = await import('./commands/wizard.js');
   const code = await runWizard(flags, userEnv, { firstFrameLines, color: color > 0 });

@@ -1,8 +1,8 @@
 /**
  * The welcome screen drawn before Ink loads (about 100 ms sooner), when the first screen will be the
- * welcome screen. What deciding and drawing it needs (the progress file, the team-file search, the frame
- * and chalk) comes with this one module, loaded in one go rather than one import after another; `check`
- * and the other commands never load it. Imported after cli.ts has set FORCE_COLOR, so chalk follows it.
+ * welcome screen: deciding it (the progress file, the team-file search) and drawing it. Imported by cli.ts
+ * with its other modules, in one go: a lazy import here was one more round of file reads before the first
+ * frame. The frame's colours do not depend on FORCE_COLOR (screens/first-frame.ts), which cli.ts sets later.
  */
 import { welcomeFrame } from '../screens/first-frame.js';
 import { progressPaths } from '../store/paths.js';
@@ -18,7 +18,8 @@ import type { Flags } from './args.js';
 export function drawFirstFrame(
   flags: Flags,
   env: NodeJS.ProcessEnv,
-  color: boolean,
+  /** The colour level cli.ts decided (0: none). */
+  colorLevel: number,
   /** The current folder, where a team file would be found; undefined when it no longer exists. */
   folder: string | undefined,
 ): number | undefined {
@@ -40,7 +41,7 @@ export function drawFirstFrame(
     columns,
     rows,
     ascii: flags.ascii || !supportsUnicode(env),
-    color,
+    colorLevel,
   });
   if (frame.split('\n').length >= rows) return undefined;
   process.stdout.write(`\u001b[?25l${frame}\n`);

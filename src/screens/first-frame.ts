@@ -3,7 +3,7 @@
  * reproduces <App>'s first frame exactly (test/first-frame.test.tsx compares them at every width), and
  * the wizard erases it in the same write as Ink's own first frame, so nothing flickers.
  */
-import chalk, { Chalk, type ChalkInstance } from 'chalk';
+import { Chalk, type ChalkInstance, type ColorSupportLevel } from 'chalk';
 import { fitBlocks, type Hint, hintSeparator, layoutHints } from '../components/layout.js';
 import { proseLines } from '../components/prose-wrap.js';
 import { textWidth, wrapText } from '../components/text-width.js';
@@ -19,8 +19,11 @@ export type FirstFrameOptions = {
   /** The terminal's rows: what does not fit waits behind Tab, as <ScreenFrame> decides. */
   readonly rows: number;
   readonly ascii: boolean;
-  /** Colour and weights on: the decision cli.ts made once, which chalk and <App> follow too. */
-  readonly color: boolean;
+  /**
+   * The colour level cli.ts decided once (0: none), which chalk in <App> follows through FORCE_COLOR. Given,
+   * not read from chalk: this module may load before FORCE_COLOR is set.
+   */
+  readonly colorLevel: number;
 };
 
 const PLAIN = new Chalk({ level: 0 });
@@ -76,8 +79,15 @@ function visibleWidth(text: string): number {
 }
 
 /** The welcome screen's lines, as <App> draws them (without the final newline). */
-export function welcomeFrame({ locale, columns, rows: screenRows, ascii, color }: FirstFrameOptions): string {
-  const paint: ChalkInstance = color ? chalk : PLAIN;
+export function welcomeFrame({
+  locale,
+  columns,
+  rows: screenRows,
+  ascii,
+  colorLevel,
+}: FirstFrameOptions): string {
+  const paint: ChalkInstance =
+    colorLevel > 0 ? new Chalk({ level: Math.min(colorLevel, 3) as ColorSupportLevel }) : PLAIN;
   const content = contentFor(locale);
   const fold = (text: string) => (ascii ? asciiFold(text) : text);
   const side = columns >= SIDE_LIST_COLUMNS;

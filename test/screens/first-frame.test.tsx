@@ -22,7 +22,7 @@ describe('the static first frame', () => {
         await app.waitForText('1/14');
         const frame = app.rawFrame();
         expect(frame).toContain('\u001b[1m');
-        expect(welcomeFrame({ locale, columns, rows: 40, ascii: false, color: true })).toBe(frame);
+        expect(welcomeFrame({ locale, columns, rows: 40, ascii: false, colorLevel: 1 })).toBe(frame);
       } finally {
         app.instance.unmount();
       }
@@ -41,7 +41,7 @@ describe('the static first frame', () => {
       const app = renderApp({ locale, columns, rows, ascii });
       try {
         await app.waitForText('1/14');
-        expect(welcomeFrame({ locale, columns, rows, ascii, color: true })).toBe(app.rawFrame());
+        expect(welcomeFrame({ locale, columns, rows, ascii, colorLevel: chalk.level })).toBe(app.rawFrame());
       } finally {
         app.instance.unmount();
       }
@@ -53,7 +53,7 @@ describe('the static first frame', () => {
     async ({ locale, columns }) => {
       // cli.ts tells chalk the same decision; here chalk still has colour, and the first frame must not.
       chalk.level = 3;
-      const off = welcomeFrame({ locale, columns, rows: 40, ascii: false, color: false });
+      const off = welcomeFrame({ locale, columns, rows: 40, ascii: false, colorLevel: 0 });
       expect(off).not.toContain('\u001b');
       chalk.level = 0;
       const app = renderApp({ locale, columns, rows: 40, color: false });
