@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import pkg from '../package.json' with { type: 'json' };
@@ -107,5 +108,17 @@ describe('the bundle', () => {
     expect(undiciImports).toContain('node:net');
     expect(undiciImports).not.toContain('node:http');
     expect(undiciImports).not.toContain('node:http2');
+  });
+
+  it("reads undici's limit on headers as Node does, from --max-http-header-size, without loading node:http", () => {
+    const { maxHeaderSize } = createRequire(import.meta.url)('../scripts/undici-unused.cjs') as {
+      maxHeaderSize: (execArgv: string[], nodeOptions: string) => number;
+    };
+    expect(maxHeaderSize([], '')).toBe(16384);
+    expect(maxHeaderSize([], '--max-http-header-size=65536')).toBe(65536);
+    expect(maxHeaderSize(['--max-http-header-size', '32768'], '')).toBe(32768);
+    // The command line comes after NODE_OPTIONS, so it wins; nonsense is ignored.
+    expect(maxHeaderSize(['--max-http-header-size=1000'], '--max-http-header-size=2000')).toBe(1000);
+    expect(maxHeaderSize(['--max-http-header-size=abc'], '--inspect')).toBe(16384);
   });
 });

@@ -5,6 +5,7 @@
  * (bench/results.json). Anything but a check to run (help, a usage error) goes to the ES module entry,
  * which says it as it does for every command.
  */
+import { detectLocale } from '../content/locale.js';
 import { parseCommandLine } from './args.js';
 import { runCheck } from './check.js';
 import { endQuietlyWhenStdoutCloses, handleFatalErrors, leanV8 } from './process.js';
@@ -15,12 +16,18 @@ export { runCheck };
 export function main(): void {
   // The environment as the user gave it.
   const env: NodeJS.ProcessEnv = { ...process.env };
-  const parsed = parseCommandLine(process.argv.slice(2), env);
+  const argv = process.argv.slice(2);
+  // Reading the command line may read the text (for a mistake): a failure there is one line, too.
+  let lang = detectLocale(env);
+  const errors = handleFatalErrors(() => lang);
+  const parsed = parseCommandLine(argv, env);
   if (parsed.kind !== 'run' || parsed.command !== 'check') {
+    // cli.js sets up its own.
+    errors.remove();
     void import('../cli.js');
     return;
   }
-  handleFatalErrors(() => parsed.flags.lang);
+  lang = parsed.flags.lang;
   endQuietlyWhenStdoutCloses();
   leanV8();
   runCheck(parsed.flags, env).then(

@@ -2,7 +2,7 @@
  * The welcome screen drawn before Ink loads (about 100 ms sooner), when the first screen will be the
  * welcome screen: deciding it (the progress file, the team-file search) and drawing it. Imported by cli.ts
  * with its other modules, in one go: a lazy import here was one more round of file reads before the first
- * frame. The frame's colours do not depend on FORCE_COLOR (screens/first-frame.ts), which cli.ts sets later.
+ * frame. The frame's colours come from the level start-env.ts decided, passed in, not from chalk's own reading.
  */
 import { welcomeFrame } from '../screens/first-frame.js';
 import { progressPaths } from '../store/paths.js';

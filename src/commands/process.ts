@@ -8,9 +8,9 @@ import type { Locale } from '../content/locale.js';
 /**
  * A bug must not leave a raw terminal or a page of minified source: one line, exit 1 (the exit handlers
  * restore the terminal). `lang` says the language of that line when it is written: the environment's until
- * the command line is read, then --lang's.
+ * the command line is read, then --lang's. Returns how to take the handlers off again.
  */
-export function handleFatalErrors(lang: () => Locale): void {
+export function handleFatalErrors(lang: () => Locale): { remove(): void } {
   const fatal = (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
     let line = message;
@@ -24,6 +24,12 @@ export function handleFatalErrors(lang: () => Locale): void {
   };
   process.on('uncaughtException', fatal);
   process.on('unhandledRejection', fatal);
+  return {
+    remove: () => {
+      process.off('uncaughtException', fatal);
+      process.off('unhandledRejection', fatal);
+    },
+  };
 }
 
 /** A closed stdout (`| head`) ends the run quietly, without a stack trace. */

@@ -20,8 +20,8 @@ export type FirstFrameOptions = {
   readonly rows: number;
   readonly ascii: boolean;
   /**
-   * The colour level cli.ts decided once (0: none), which chalk in <App> follows through FORCE_COLOR. Given,
-   * not read from chalk: this module may load before FORCE_COLOR is set.
+   * The colour level decided once (commands/start-env.ts; 0: none), which <App>'s chalk is set to as well.
+   * Given, not read from chalk's own detection.
    */
   readonly colorLevel: number;
 };
