@@ -107,7 +107,10 @@ export function ApiKeyScreen({ step, content, notice, suggested, apiKey, onApiKe
   // Shown as it will be sent: the post's own `export OPENAI_API_KEY=…` line shows as the key in it.
   const cleaned = cleanKeyInput(field.value);
   const typed = field.value
-    ? fill(text.typed, { length: [...cleaned].length, masked: maskKey(cleaned) })
+    ? fill([...cleaned].length === 1 ? text.typedOne : text.typed, {
+        length: [...cleaned].length,
+        masked: maskKey(cleaned),
+      })
     : text.nothingYet;
   const options = [
     { value: 'use', label: text.useEnv },

@@ -36,7 +36,12 @@ export function parseAmount(raw: string, min: number = MIN_DOLLARS): AmountResul
   return { ok: true, value, dollars, aboveGuide: dollars > GUIDE_MAX_DOLLARS };
 }
 
-/** Shows an amount with cents when it has them: "10", "12.50". */
+/**
+ * Shows an amount with cents when it has them, and thousands grouped as both languages write dollars:
+ * "10", "12.50", "2,500", "12,345.60".
+ */
 export function formatDollars(value: string): string {
-  return value.includes('.') ? Number(value).toFixed(2) : value;
+  const [whole = '', cents] = (value.includes('.') ? Number(value).toFixed(2) : value).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, ',');
+  return cents === undefined ? grouped : `${grouped}.${cents}`;
 }

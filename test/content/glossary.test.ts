@@ -115,7 +115,7 @@ describe('the glossary', () => {
     expect(titleBroken('steps.x.title', '테스트 호출 보내기')).toBe(false);
   });
 
-  it('writes large Korean counts grouped, with a space before the counter (6,700만 개)', () => {
+  it('writes large Korean counts grouped, with a space before the counter that never breaks (6,700만 개)', () => {
     const sentence = fill(ko.steps.amount.estimate, {
       date: '2025-08-07',
       amount: 10,
@@ -123,8 +123,9 @@ describe('the glossary', () => {
       input: formatCompact(66_666_666, 'ko'),
       output: formatCompact(16_666_666, 'ko'),
     });
-    expect(sentence).toContain('약 6,700만 개');
-    expect(sentence).toContain('약 1,700만 개');
+    // A no-break space: the line may not end between the number and its counter.
+    expect(sentence).toContain('약 6,700만\u00a0개');
+    expect(sentence).toContain('약 1,700만\u00a0개');
     expect(sentence).toContain('10달러면');
   });
 });

@@ -53,6 +53,14 @@ describe('the api-key screen', () => {
     expect(app.stdout.frames.join('')).not.toContain(FAKE.slice(8, 30));
   });
 
+  it('counts one character in the singular', async () => {
+    const app = atKey();
+    await app.waitForText('nothing yet');
+    await app.press('s');
+    await app.waitForText('1 character:');
+    expect(app.frame()).not.toContain('1 characters');
+  });
+
   it('shows the post’s own export line, pasted whole, as the key in it', async () => {
     const app = atKey();
     await app.waitForText('nothing yet');

@@ -46,4 +46,14 @@ describe('parseAmount', () => {
     expect(formatDollars('10')).toBe('10');
     expect(formatDollars('12.5')).toBe('12.50');
   });
+
+  it.each([
+    ['999', '999'],
+    ['1000', '1,000'],
+    ['2500', '2,500'],
+    ['12345.6', '12,345.60'],
+    ['1000000', '1,000,000'],
+  ])('groups thousands: %s shows as %s', (value, shown) => {
+    expect(formatDollars(value)).toBe(shown);
+  });
 });
