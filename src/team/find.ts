@@ -5,7 +5,7 @@
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { TEAM_FILE_NAME, TEAM_LIMITS } from './team-file.js';
+import { TEAM_FILE_NAME, TEAM_LIMITS } from './limits.js';
 
 function lstatOrUndefined(path: string): Stats | undefined {
   try {
