@@ -1,6 +1,7 @@
 /**
- * The entry: flags, environment, TTY check, then the command. Kept thin and free of Ink, so that the
- * environment is set before Ink and chalk load, and so that `--help`, `--print` and `check` start fast.
+ * The ES module entry, reached through the front door (bin.ts): flags, environment, TTY check, the first
+ * frame, then the command. Kept thin and free of Ink, so that the first frame comes before Ink, React and
+ * yoga load, and `--help` and `--print` start fast.
  */
 import { createRequire } from 'node:module';
 import process from 'node:process';

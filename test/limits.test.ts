@@ -11,7 +11,7 @@ import { contentFor, fill } from '../src/content/content.js';
 import { type DemoServer, startDemoServer } from '../src/demo/server.js';
 import { startAnswerServer } from './helpers/answer-server.js';
 import { modelsOk, toWire } from './helpers/answers.js';
-import { baseEnv, CLI, runCli } from './helpers/cli.js';
+import { baseEnv, CLI, endOf, runCli } from './helpers/cli.js';
 
 const KEY = 'sk-proj-FAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKEfake0123456789WXYZ';
 const MB = 1024 * 1024;
@@ -23,24 +23,8 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
-/** Collects a child's output and waits for its end, with a bound. */
-function ended(child: ChildProcess, timeoutMs = 15_000) {
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-    stdout += chunk;
-  });
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr += chunk;
-  });
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`did not end:\n${stdout}\n${stderr}`)), timeoutMs);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+/** A child's end, with its output. */
+const ended = (child: ChildProcess) => endOf(child, 'a child process');
 
 /** Starts `serve` and resolves with its port once it prints its URL. */
 async function serve(): Promise<{ port: number; log: () => string }> {

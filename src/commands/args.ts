@@ -21,7 +21,7 @@ import {
   tokensOf,
 } from './flags.js';
 
-export { type Command, commandWord, FLAG_TABLE, type RunCommand } from './flags.js';
+export { type Command, FLAG_TABLE } from './flags.js';
 
 /** `team check [FILE]` and `team init`. */
 export type TeamAction = 'check' | 'init';

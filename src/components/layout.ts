@@ -56,7 +56,15 @@ export function hintLines(hints: readonly Hint[], width: number, ascii: boolean)
 export function breakUrl(url: string, width: number): string[] | undefined {
   if (textWidth(url) <= width) return [url];
   if (width < 2) return undefined;
-  const pieces = (url.match(/[^/]*\/+|[^/]+$/g) ?? [url]).flatMap((piece) => cut(piece, width));
+  // A piece wider than the line is cut into characters (a URL is ASCII once the parser has written it).
+  const pieces = (url.match(/[^/]*\/+|[^/]+$/g) ?? [url]).flatMap((piece) =>
+    textWidth(piece) <= width ? [piece] : pack([...piece], width),
+  );
+  return pack(pieces, width);
+}
+
+/** Pieces joined into lines of at most `width` columns, each line taking as many as fit, in order. */
+function pack(pieces: readonly string[], width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const piece of pieces) {
@@ -68,22 +76,6 @@ export function breakUrl(url: string, width: number): string[] | undefined {
   }
   if (line) lines.push(line);
   return lines;
-}
-
-/** A piece in parts of at most `width` columns (a URL is ASCII once the parser has written it). */
-function cut(piece: string, width: number): string[] {
-  if (textWidth(piece) <= width) return [piece];
-  const parts: string[] = [];
-  let part = '';
-  for (const char of piece) {
-    if (textWidth(part + char) > width) {
-      parts.push(part);
-      part = '';
-    }
-    part += char;
-  }
-  if (part) parts.push(part);
-  return parts;
 }
 
 /**

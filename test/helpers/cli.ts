@@ -1,9 +1,10 @@
 /** Runs the built CLI as a separate process with piped stdio (npm test builds dist/ first). */
-import { spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { closeSync, mkdirSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { StepId } from '../../src/wizard/steps.js';
 
 /**
  * The built command, as npm links it: the front door that runs `check` itself and everything else through
@@ -23,6 +24,17 @@ export type CliResult = {
 /** A fresh, empty config folder, so runs never touch the developer's own progress. */
 export function freshConfigHome(): string {
   return mkdtempSync(join(tmpdir(), 'topup-config-'));
+}
+
+/** A config folder holding progress saved at a step. */
+export function configSavedAt(step: StepId): string {
+  const config = freshConfigHome();
+  mkdirSync(join(config, 'openai-topup'));
+  writeFileSync(
+    join(config, 'openai-topup', 'progress.json'),
+    JSON.stringify({ program: 'openai-topup', schema: 1, step, reached: step, answers: {}, locale: 'en' }),
+  );
+  return config;
 }
 
 /** A clean environment: no key, English, no colour surprises, an empty config folder. */
@@ -58,26 +70,29 @@ export function runCli(
       ...(options.cwd ? { cwd: options.cwd } : {}),
     });
     if (typeof out === 'number') closeSync(out);
-    let stdout = '';
-    let stderr = '';
-    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
+    endOf(child, `openai-topup ${args.join(' ')}`, options.timeoutMs).then(resolve, reject);
+    child.stdin?.end(options.input ?? '');
+  });
+}
+
+/** Collects a child's output and waits for its end; past the bound it is killed and the wait fails. */
+export function endOf(child: ChildProcess, name: string, timeoutMs = 15_000): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+  });
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(
-        new Error(
-          `openai-topup ${args.join(' ')} did not end in time; stdout:\n${stdout}\nstderr:\n${stderr}`,
-        ),
-      );
-    }, options.timeoutMs ?? 15_000);
+      reject(new Error(`${name} did not end in time; stdout:\n${stdout}\nstderr:\n${stderr}`));
+    }, timeoutMs);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       resolve({ code, signal, stdout, stderr });
     });
-    child.stdin?.end(options.input ?? '');
   });
 }

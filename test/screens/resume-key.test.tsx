@@ -1,6 +1,4 @@
 /** Resuming past the api-key step: the key is never saved, so it comes from the environment or is asked for. */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { usableKey } from '../../src/api/key-check.js';
 import { contentFor } from '../../src/content/content.js';
@@ -9,7 +7,7 @@ import { PERSONAL_FLOW } from '../../src/wizard/flow.js';
 import { resumeOn } from '../../src/wizard/resume.js';
 import { type StepId, stepIndex } from '../../src/wizard/steps.js';
 import { renderApp, sessionTo } from '../helpers/app.js';
-import { freshConfigHome } from '../helpers/cli.js';
+import { configSavedAt } from '../helpers/cli.js';
 import { PTY_KEYS, ptyRuns } from '../helpers/pty.js';
 import { KEYS } from '../helpers/render.js';
 
@@ -68,17 +66,6 @@ describe('the wizard resumed at the test call', () => {
 });
 
 const start = ptyRuns(afterEach);
-
-/** A config folder holding progress saved at a step. */
-function configSavedAt(step: StepId): string {
-  const config = freshConfigHome();
-  mkdirSync(join(config, 'openai-topup'));
-  writeFileSync(
-    join(config, 'openai-topup', 'progress.json'),
-    JSON.stringify({ program: 'openai-topup', schema: 1, step, reached: step, answers: {}, locale: 'en' }),
-  );
-  return config;
-}
 
 describe('openai-topup resumed at the test call, in a terminal', () => {
   it('with OPENAI_API_KEY set: uses it, and does not say there is no key', async () => {
